@@ -1,0 +1,5 @@
+import type { ExitCodeValue } from './exit-codes.js';
+
+export interface CommandOutcome {
+  exitCode: ExitCodeValue;
+}

@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { redactSecrets } from '../confluence/index.js';
+import { demoCommand } from './commands/demo.js';
+import { simulateCommand } from './commands/simulate.js';
+import { treeCommand } from './commands/tree.js';
+import { exitCodeFor } from './error-exit.js';
+import { ExitCode, type ExitCodeValue } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import type { CommandOutcome } from './outcome.js';
+import { escapeControlCharacters } from '../render/escape-controls.js';
+import { VERSION } from '../version.js';
+
+function secretsIn(env: CliIo['env'], argv: readonly string[]): string[] {
+  const secrets = [env['CONFLUENCE_API_TOKEN'], env['CONFLUENCE_PASSWORD'], env['CONFLUENCE_PERSONAL_TOKEN']];
+  for (const flag of ['--api-token', '--password', '--personal-token']) {
+    const index = argv.indexOf(flag);
+    secrets.push(index >= 0 ? argv[index + 1] : undefined);
+    const inline = argv.find((arg) => arg.startsWith(`${flag}=`));
+    secrets.push(inline?.slice(flag.length + 1));
+  }
+  return secrets.filter((secret): secret is string => secret !== undefined && secret.length > 0);
+}
+
+/**
+ * Runs the `conftree` command line in-process and returns its exit code.
+ * Only the command line owns the console: it prints data on stdout, and
+ * progress, warnings and errors on stderr.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+  let outcome: CommandOutcome = { exitCode: ExitCode.Ok };
+  const done = (result: CommandOutcome) => {
+    outcome = result;
+  };
+
+  const program = new Command('conftree')
+    .description('Fetch the complete page tree of a Confluence space, on Cloud and on Server/Data Center.')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    });
+  for (const command of [treeCommand(io, done), demoCommand(io, done), simulateCommand(io, done)]) {
+    program.addCommand(command.exitOverride());
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed its message; help and version exit with 0.
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+    }
+
+    const verbose = argv.includes('--verbose') || argv.includes('-v');
+    const raw = verbose && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error);
+    const message = redactSecrets(raw, secretsIn(io.env, argv));
+    io.stderr.write(`conftree: error: ${verbose ? message : escapeControlCharacters(message)}\n`);
+    return exitCodeFor(error);
+  }
+}

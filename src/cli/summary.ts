@@ -1,0 +1,47 @@
+import type { FetchResult } from '../fetch/types.js';
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** One line for stderr: what was fetched, at what cost, and whether it is complete. */
+export function summaryLine(result: FetchResult): string {
+  const { stats } = result;
+  const state = result.complete ? 'complete' : 'INCOMPLETE';
+  const folders = stats.folders > 0 ? ` (${stats.folders} folders)` : '';
+  return (
+    `conftree: ${result.space.key}: ${stats.pages} nodes${folders}, ${stats.requests} requests, ` +
+    `${formatBytes(stats.bytes)}, ${(stats.durationMs / 1000).toFixed(2)} s, ${result.flavor}, ${state}`
+  );
+}
+
+/** Warnings of one code printed before the rest are counted in one line. */
+const LINES_PER_CODE = 5;
+
+/**
+ * Lines that explain warnings: those that make the tree incomplete always,
+ * the others only with --verbose. Repeats of one code past five are counted,
+ * not printed; the JSON output keeps them all.
+ */
+export function warningLines(result: FetchResult, verbose: boolean): string[] {
+  const lines: string[] = [];
+  const printed = new Map<string, number>();
+  for (const warning of result.warnings) {
+    if (!verbose && !warning.affectsCompleteness) {
+      continue;
+    }
+    const count = (printed.get(warning.code) ?? 0) + 1;
+    printed.set(warning.code, count);
+    if (count <= LINES_PER_CODE) {
+      lines.push(`conftree: ${warning.affectsCompleteness ? 'incomplete' : 'note'}: ${warning.message}`);
+    }
+  }
+  for (const [code, count] of printed) {
+    if (count > LINES_PER_CODE) {
+      lines.push(`conftree: ... and ${count - LINES_PER_CODE} more "${code}" warnings (all are in --format json).`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,97 @@
+import { isHttpStatusError } from '../../confluence/index.js';
+import { normalizePosition } from '../../quirks/position-none.js';
+import type { NodeType, PageRecord } from '../../tree/types.js';
+import type { StrategyContext } from '../context.js';
+import { joinWebUrl } from '../web-url.js';
+import type { V2Container } from './wire.js';
+
+/**
+ * Reads the folders, whiteboards, databases and embeds that pages name as
+ * parents. Cloud REST v2 lists only pages per space, and no endpoint lists a
+ * space's folders, so each container is read by id (`GET /folders/{id}` and
+ * its siblings). Containers can nest, so their own parents are read in turn.
+ */
+
+const PATH_BY_TYPE: Record<Exclude<NodeType, 'page'>, string> = {
+  folder: 'folders',
+  whiteboard: 'whiteboards',
+  database: 'databases',
+  embed: 'embeds',
+};
+
+export interface ContainerRef {
+  id: string;
+  type: Exclude<NodeType, 'page'>;
+}
+
+export function isContainerType(value: unknown): value is ContainerRef['type'] {
+  return typeof value === 'string' && value in PATH_BY_TYPE;
+}
+
+function toRecord(container: V2Container, ref: ContainerRef, base: string | undefined): PageRecord {
+  const parentId = container.parentId === null || container.parentId === undefined ? null : String(container.parentId);
+  const record: PageRecord = {
+    id: ref.id,
+    title: container.title ?? '',
+    type: ref.type,
+    parentId,
+    position: normalizePosition(container.position),
+    status: container.status ?? 'current',
+  };
+  const url = joinWebUrl(base ?? container._links?.base, container._links?.webui);
+  if (url !== undefined) {
+    record.url = url;
+  }
+  return record;
+}
+
+async function readContainer(context: StrategyContext, ref: ContainerRef): Promise<{ record?: PageRecord; parent?: ContainerRef }> {
+  try {
+    const response = await context.client.getJson<V2Container>(`/api/v2/${PATH_BY_TYPE[ref.type]}/${encodeURIComponent(ref.id)}`);
+    const container = response.data;
+    const record = toRecord(container, ref, container._links?.base);
+    const parent = isContainerType(container.parentType) && record.parentId !== null ? { id: record.parentId, type: container.parentType } : undefined;
+    return parent === undefined ? { record } : { record, parent };
+  } catch (error) {
+    if (isHttpStatusError(error) && (error.status === 404 || error.status === 403)) {
+      context.warn({
+        code: 'container-unreadable',
+        message: `The ${ref.type} ${ref.id} that pages name as their parent could not be read (HTTP ${error.status}); its pages are listed under "parent not found".`,
+        affectsCompleteness: true,
+        details: { id: ref.id, type: ref.type, status: error.status },
+      });
+      return {};
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads every container in `refs` and, transitively, the containers above
+ * them. `known` holds ids that are already records and need no read.
+ */
+export async function readContainers(context: StrategyContext, refs: ContainerRef[], known: Set<string>): Promise<PageRecord[]> {
+  const records: PageRecord[] = [];
+  const requested = new Set<string>();
+  let wave = refs;
+
+  while (wave.length > 0) {
+    const pending = wave.filter((ref) => !known.has(ref.id) && !requested.has(ref.id));
+    for (const ref of pending) {
+      requested.add(ref.id);
+    }
+
+    const results = await Promise.all(pending.map((ref) => readContainer(context, ref)));
+    wave = [];
+    for (const result of results) {
+      if (result.record !== undefined) {
+        records.push(result.record);
+      }
+      if (result.parent !== undefined) {
+        wave.push(result.parent);
+      }
+    }
+    context.progress('containers', records.length);
+  }
+  return records;
+}

@@ -1,0 +1,88 @@
+import { normalizePosition } from '../../quirks/position-none.js';
+import type { PageRecord } from '../../tree/types.js';
+import type { StrategyContext } from '../context.js';
+import type { StrategyOutput } from '../strategy.js';
+import { joinWebUrl } from '../web-url.js';
+import { isContainerType, readContainers, type ContainerRef } from './containers.js';
+import type { V2Page, V2Space, V2SpaceList } from './wire.js';
+import { SpaceNotFoundError } from '../errors.js';
+import { collectListing } from '../listing.js';
+
+/** Cloud REST v2 serves at most 250 items per page of `spaces/{id}/pages`. */
+export const CLOUD_V2_PAGE_LIMIT = 250;
+
+/** Looks up a space by key with `GET /api/v2/spaces?keys=KEY`; undefined when no such space is visible. */
+export async function findCloudSpace(context: StrategyContext): Promise<V2Space | undefined> {
+  const response = await context.client.getJson<V2SpaceList>('/api/v2/spaces', { keys: context.spaceKey, limit: 1 });
+  const results = Array.isArray(response.data?.results) ? response.data.results : undefined;
+  if (results === undefined) {
+    throw new TypeError(`GET ${response.url} returned JSON without a "results" array; is this a Confluence Cloud site?`);
+  }
+  return results.find((space) => space.key === context.spaceKey) ?? results[0];
+}
+
+function toRecord(page: V2Page, base: string | undefined): PageRecord {
+  const parentId = page.parentId === null || page.parentId === undefined ? null : String(page.parentId);
+  const record: PageRecord = {
+    id: String(page.id),
+    title: page.title ?? '',
+    type: 'page',
+    parentId,
+    position: normalizePosition(page.position),
+    status: page.status ?? 'current',
+  };
+  const url = joinWebUrl(base, page._links?.webui);
+  if (url !== undefined) {
+    record.url = url;
+  }
+  return record;
+}
+
+/** Collects the containers that pages name as parents and that are not pages. */
+function containerParents(pages: V2Page[]): ContainerRef[] {
+  const refs = new Map<string, ContainerRef>();
+  for (const page of pages) {
+    if (page.parentId !== null && page.parentId !== undefined && isContainerType(page.parentType)) {
+      refs.set(String(page.parentId), { id: String(page.parentId), type: page.parentType });
+    }
+  }
+  return [...refs.values()];
+}
+
+/**
+ * Lists a Cloud space with REST v2: one `spaces/{id}/pages?depth=all` listing
+ * at 250 items per page, then one read per folder, whiteboard, database or
+ * embed that pages name as a parent.
+ */
+export async function fetchCloudSpace(context: StrategyContext, known?: V2Space): Promise<StrategyOutput> {
+  const space = known ?? (await findCloudSpace(context));
+  if (space === undefined) {
+    throw new SpaceNotFoundError(context.spaceKey, context.client.site.origin);
+  }
+  context.progress('space', 0);
+
+  const spaceId = String(space.id);
+  const listing = await collectListing<V2Page>(
+    context,
+    `/api/v2/spaces/${encodeURIComponent(spaceId)}/pages`,
+    { depth: 'all', status: context.statuses.join(','), limit: CLOUD_V2_PAGE_LIMIT },
+    (page) => String(page.id),
+    'space pages',
+  );
+
+  const records = listing.items.map((page) => toRecord(page, listing.base));
+  const known = new Set(records.map((record) => record.id));
+  const containers = await readContainers(context, containerParents(listing.items), known);
+
+  return {
+    strategy: 'cloud-v2-space-pages',
+    space: {
+      key: space.key,
+      id: spaceId,
+      name: space.name ?? space.key,
+      homepageId: space.homepageId === null || space.homepageId === undefined ? null : String(space.homepageId),
+      url: joinWebUrl(listing.base ?? space._links?.base, space._links?.webui),
+    },
+    records: [...records, ...containers],
+  };
+}

@@ -1,0 +1,164 @@
+import { isHttpStatusError } from '../../confluence/index.js';
+import { resolveParents, type AncestorInput } from '../../quirks/ancestor-order.js';
+import { normalizePosition } from '../../quirks/position-none.js';
+import type { PageRecord } from '../../tree/types.js';
+import type { StrategyContext } from '../context.js';
+import { SpaceNotFoundError } from '../errors.js';
+import { collectListing } from '../listing.js';
+import type { StrategyOutput } from '../strategy.js';
+import { joinWebUrl } from '../web-url.js';
+import type { V1Content, V1Space } from './wire.js';
+
+/**
+ * The documented cap of `GET /rest/api/content` and `content/search` with a
+ * non-body expand such as `ancestors` (Atlassian KB 1032258424: 50 with a body
+ * expand, 200 with other expands, 1000 with none). Asking for more is
+ * silently cut to this, so the strategy asks for exactly this and follows
+ * `next` links rather than counting on full pages.
+ */
+export const DATACENTER_ANCESTORS_PAGE_LIMIT = 200;
+
+/** Reads a space with `GET /rest/api/space/KEY?expand=homepage`; undefined on 404. */
+export async function findDatacenterSpace(context: StrategyContext): Promise<V1Space | undefined> {
+  try {
+    const response = await context.client.getJson<V1Space>(`/rest/api/space/${encodeURIComponent(context.spaceKey)}`, { expand: 'homepage' });
+    if (typeof response.data?.key !== 'string') {
+      throw new TypeError(`GET ${response.url} returned JSON without a space "key"; is this a Confluence site?`);
+    }
+    return response.data;
+  } catch (error) {
+    if (isHttpStatusError(error) && error.status === 404) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function ancestorIds(content: V1Content): string[] | undefined {
+  return Array.isArray(content.ancestors) ? content.ancestors.map((ancestor) => String(ancestor.id)) : undefined;
+}
+
+/** Counts pages whose `ancestors` array was not a clean top-down chain. */
+function countDisorderedAncestors(inputs: AncestorInput[], depthOf: Map<string, number>): number {
+  let disordered = 0;
+  for (const input of inputs) {
+    const ids = input.ancestorIds ?? [];
+    const distinct = new Set(ids);
+    const inDepthOrder = ids.every((id, index) => depthOf.get(id) === undefined || depthOf.get(id) === index);
+    if (distinct.size !== ids.length || !inDepthOrder) {
+      disordered += 1;
+    }
+  }
+  return disordered;
+}
+
+function toRecords(context: StrategyContext, contents: V1Content[], base: string | undefined): PageRecord[] {
+  const inputs: AncestorInput[] = contents.map((content) => ({ id: String(content.id), ancestorIds: ancestorIds(content) }));
+  const resolutions = resolveParents(inputs);
+  const depthOf = new Map(inputs.map((input) => [input.id, new Set(input.ancestorIds ?? []).size]));
+
+  const unknown: string[] = [];
+  const uncertain: string[] = [];
+  const records = contents.map((content): PageRecord => {
+    const id = String(content.id);
+    const resolution = resolutions.get(id) ?? { kind: 'unknown' };
+    let parentId: string | null = null;
+    if (resolution.kind === 'parent') {
+      parentId = resolution.parentId;
+      if (!resolution.certain) {
+        uncertain.push(id);
+      }
+    } else if (resolution.kind === 'unknown') {
+      parentId = UNKNOWN_PARENT;
+      unknown.push(id);
+    }
+
+    const record: PageRecord = {
+      id,
+      title: content.title ?? '',
+      type: 'page',
+      parentId,
+      position: normalizePosition(content.extensions?.position),
+      status: content.status ?? 'current',
+    };
+    const url = joinWebUrl(base, content._links?.webui);
+    if (url !== undefined) {
+      record.url = url;
+    }
+    return record;
+  });
+
+  reportParentProblems(context, unknown, uncertain, countDisorderedAncestors(inputs, depthOf));
+  return records;
+}
+
+/** Parent id given to pages whose ancestors were not returned. */
+export const UNKNOWN_PARENT = 'unknown';
+
+function reportParentProblems(context: StrategyContext, unknown: string[], uncertain: string[], disordered: number): void {
+  if (unknown.length > 0) {
+    context.warn({
+      code: 'ancestors-missing',
+      message: `${unknown.length} pages came without their ancestors, so their place in the tree is unknown.`,
+      affectsCompleteness: true,
+      details: { ids: unknown },
+    });
+  }
+  if (uncertain.length > 0) {
+    context.warn({
+      code: 'parent-uncertain',
+      message: `${uncertain.length} pages have ancestors whose depths disagree; their parent was taken from the array order and may be wrong.`,
+      affectsCompleteness: true,
+      details: { ids: uncertain },
+    });
+  }
+  if (disordered > 0) {
+    context.warn({
+      code: 'ancestors-disordered',
+      message: `${disordered} pages had their ancestors out of order or repeated; their parents were derived from ancestor depths.`,
+      affectsCompleteness: false,
+      details: { pages: disordered },
+    });
+  }
+}
+
+/**
+ * Lists a Server/Data Center space with `GET /rest/api/content?spaceKey=KEY
+ * &type=page&expand=ancestors`, one listing per requested status, and derives
+ * each parent from ancestor depths. It never calls `descendant/page`, which
+ * Server and Data Center answer with 501 (CONFSERVER-59013).
+ */
+export async function fetchDatacenterSpace(context: StrategyContext, known?: V1Space): Promise<StrategyOutput> {
+  const space = known ?? (await findDatacenterSpace(context));
+  if (space === undefined) {
+    throw new SpaceNotFoundError(context.spaceKey, context.client.site.origin);
+  }
+  context.progress('space', 0);
+
+  const contents: V1Content[] = [];
+  let base: string | undefined;
+  for (const status of context.statuses) {
+    const listing = await collectListing<V1Content>(
+      context,
+      '/rest/api/content',
+      { spaceKey: space.key, type: 'page', status, expand: 'ancestors', limit: DATACENTER_ANCESTORS_PAGE_LIMIT },
+      (content) => String(content.id),
+      `${status} pages`,
+    );
+    base ??= listing.base;
+    contents.push(...listing.items.filter((content) => content.type === undefined || content.type === 'page'));
+  }
+
+  const homepageId = space.homepage?.id === undefined ? null : String(space.homepage.id);
+  return {
+    strategy: 'datacenter-content-ancestors',
+    space: {
+      key: space.key,
+      id: space.id === undefined ? undefined : String(space.id),
+      name: space.name ?? space.key,
+      homepageId,
+      url: joinWebUrl(base ?? space._links?.base, space._links?.webui),
+    },
+    records: toRecords(context, contents, base ?? space._links?.base),
+  };
+}

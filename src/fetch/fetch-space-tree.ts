@@ -1,0 +1,132 @@
+import { ConfluenceClient } from '../confluence/index.js';
+import type { Logger } from '../confluence/types.js';
+import { buildTree, type BuildIssues } from '../tree/build.js';
+import { countNodes, selectTree } from '../tree/select.js';
+import type { Tree } from '../tree/types.js';
+import { fetchCloudSpace } from './cloud/strategy.js';
+import type { StrategyContext } from './context.js';
+import { fetchDatacenterSpace } from './datacenter/strategy.js';
+import { detectFlavor, lookUpSpace, type Detection } from './detect.js';
+import { InvalidOptionError, RootNotFoundError } from './errors.js';
+import type { FetchProgress, FetchTreeOptions } from './options.js';
+import type { StrategyOutput } from './strategy.js';
+import type { FetchResult, FetchWarning } from './types.js';
+
+const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {} };
+
+const STATUSES = ['current', 'archived', 'draft', 'trashed'];
+
+function validate(options: FetchTreeOptions): void {
+  const key = options.spaceKey;
+  if (key.length === 0 || key.length > 255 || /[\s/\\?#%\u0000-\u001f\u007f]/.test(key)) {
+    throw new InvalidOptionError(`Invalid space key "${key}": use the key from the space's URL, such as DEV or ~username.`);
+  }
+  if (options.rootId != null && !/^\d+$/.test(options.rootId)) {
+    throw new InvalidOptionError(`Invalid root page id "${options.rootId}": use the numeric id from the page's URL, such as 123456.`);
+  }
+  if (options.maxDepth != null && (!Number.isSafeInteger(options.maxDepth) || options.maxDepth < 1)) {
+    throw new InvalidOptionError(`Invalid depth ${options.maxDepth}: use a whole number of levels, 1 or more.`);
+  }
+  for (const status of options.statuses ?? []) {
+    if (!STATUSES.includes(status)) {
+      throw new InvalidOptionError(`Invalid status "${status}": use one of ${STATUSES.join(', ')}.`);
+    }
+  }
+}
+
+function runStrategy(context: StrategyContext, detection: Detection): Promise<StrategyOutput> {
+  return detection.flavor === 'cloud' ? fetchCloudSpace(context, detection.space) : fetchDatacenterSpace(context, detection.space);
+}
+
+function reportBuildIssues(issues: BuildIssues, tree: Tree, warn: (warning: FetchWarning) => void): void {
+  for (const orphan of tree.orphans) {
+    warn({
+      code: 'missing-parent',
+      message: `Page ${orphan.node.id} ("${orphan.node.title}") names parent ${orphan.missingParentId}, which is not in the listing; it is shown under "parent not found".`,
+      affectsCompleteness: true,
+      details: { id: orphan.node.id, missingParentId: orphan.missingParentId },
+    });
+  }
+  if (issues.cycleIds.length > 0) {
+    warn({
+      code: 'parent-cycle',
+      message: `${issues.cycleIds.length} pages name each other as parents in a cycle; each cycle was cut at its smallest id.`,
+      affectsCompleteness: true,
+      details: { ids: issues.cycleIds },
+    });
+  }
+}
+
+/**
+ * Fetches the page tree of one space, or of a subtree, in the fewest
+ * requests the site's API allows.
+ *
+ * Throws a `ConftreeError` when nothing useful can be fetched (bad options,
+ * authentication, unknown space). Once listing has started, failures become
+ * warnings and the result says `complete: false`, so nothing fetched is lost.
+ */
+export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchResult> {
+  validate(options);
+  const started = Date.now();
+  const logger = options.logger ?? SILENT_LOGGER;
+  const client = new ConfluenceClient({ ...options.http, site: options.site, credentials: options.credentials, logger });
+
+  const warnings: FetchWarning[] = [];
+  let nodes = 0;
+  const context: StrategyContext = {
+    client,
+    spaceKey: options.spaceKey,
+    statuses: options.statuses ?? ['current'],
+    logger,
+    warn: (warning) => {
+      warnings.push(warning);
+      logger.warn(warning.message, { code: warning.code });
+    },
+    progress: (phase: FetchProgress['phase'], count: number) => {
+      nodes = count;
+      options.onProgress?.({ phase, nodes: count, requests: client.stats.requests });
+    },
+  };
+
+  context.progress('detect', 0);
+  const flavor = options.flavor ?? 'auto';
+  const detection = flavor === 'auto' ? await detectFlavor(context) : await lookUpSpace(context, flavor);
+  logger.info(`Flavor: ${detection.flavor}, because ${detection.reason}.`);
+
+  const output = await runStrategy(context, detection);
+  const { tree: fullTree, issues } = buildTree(output.records, output.space.homepageId ?? null);
+  reportBuildIssues(issues, fullTree, context.warn);
+
+  const rootId = options.rootId ?? null;
+  const maxDepth = options.maxDepth ?? null;
+  const tree = selectTree(fullTree, rootId, maxDepth);
+  if (tree === undefined) {
+    throw new RootNotFoundError(rootId as string, output.space.key);
+  }
+
+  // Warnings about parts of the space outside the requested subtree do not
+  // make the subtree incomplete, unless the subtree could hide under them.
+  const relevant = rootId === null ? warnings : warnings.filter((warning) => warning.code !== 'missing-parent');
+  const counts = countNodes(tree);
+  context.progress('done', nodes);
+
+  return {
+    space: output.space,
+    flavor: detection.flavor,
+    strategy: output.strategy,
+    complete: !relevant.some((warning) => warning.affectsCompleteness),
+    warnings: relevant,
+    stats: {
+      pages: counts.total,
+      folders: counts.folders,
+      requests: client.stats.requests,
+      bytes: client.stats.bytes,
+      retries: client.stats.retries,
+      durationMs: Date.now() - started,
+    },
+    fetchedAt: new Date(started).toISOString(),
+    rootId,
+    maxDepth,
+    tree,
+  };
+}

@@ -1,0 +1,9 @@
+import type { PageRecord } from '../tree/types.js';
+import type { SpaceInfo } from './types.js';
+
+/** What a listing strategy returns: the space and its flat records. */
+export interface StrategyOutput {
+  strategy: string;
+  space: SpaceInfo;
+  records: PageRecord[];
+}
