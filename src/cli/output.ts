@@ -4,6 +4,7 @@ import { access, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConftreeError } from '../confluence/index.js';
+import { streamSink, type RenderSink } from '../render/index.js';
 
 /** The output file exists and `--force` was not given. */
 export class OutputExistsError extends ConftreeError {
@@ -26,29 +27,6 @@ export class OutputWriteError extends ConftreeError {
         (savedTo === undefined ? ' Check that the folder exists and is writable.' : ` The fetched tree was saved as JSON to ${savedTo} instead.`),
     );
   }
-}
-
-/** A text sink that waits for the stream to drain when its buffer is full. */
-export interface TextSink {
-  write(chunk: string): void | Promise<void>;
-}
-
-export function streamSink(stream: NodeJS.WritableStream): TextSink {
-  return {
-    write(chunk: string) {
-      if (stream.write(chunk)) {
-        return;
-      }
-      return new Promise<void>((resolveDrain, reject) => {
-        const onError = (error: Error) => reject(error);
-        stream.once('error', onError);
-        stream.once('drain', () => {
-          stream.off('error', onError);
-          resolveDrain();
-        });
-      });
-    },
-  };
 }
 
 function reasonOf(error: unknown): string {
@@ -98,7 +76,7 @@ function finish(stream: WriteStream): Promise<void> {
  * target, renamed over it only when everything was written, so a failure
  * never leaves half a file behind.
  */
-export async function writeFileAtomically(path: string, force: boolean, render: (sink: TextSink) => Promise<void>): Promise<void> {
+export async function writeFileAtomically(path: string, force: boolean, render: (sink: RenderSink) => Promise<void>): Promise<void> {
   const target = resolve(path);
   if (!force && (await exists(target))) {
     throw new OutputExistsError(path);

@@ -42,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       writeErr: (text) => void io.stderr.write(text),
     });
   for (const command of [treeCommand(io, done), demoCommand(io, done), simulateCommand(io, done)]) {
-    program.addCommand(command.exitOverride());
+    program.addCommand(command.copyInheritedSettings(program));
   }
 
   try {

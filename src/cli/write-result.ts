@@ -1,16 +1,22 @@
 import { renderTo, type OutputFormat } from '../render/index.js';
 import type { FetchResult } from '../fetch/types.js';
 import type { CliIo } from './io.js';
-import { OutputWriteError, rescuePath, writeFileAtomically, type TextSink } from './output.js';
+import { OutputWriteError, rescuePath, writeFileAtomically } from './output.js';
+import { streamSink, type RenderSink } from '../render/index.js';
 
 export interface WriteOptions {
   format: OutputFormat;
   output: string | undefined;
   force: boolean;
-  render: (format: OutputFormat, sink: TextSink) => Promise<void>;
+  render: (format: OutputFormat, sink: RenderSink) => Promise<void>;
 }
 
-function stdoutSink(io: CliIo): TextSink {
+/** Streams to stdout with backpressure when it is a real stream, so a large tree does not pile up in memory. */
+function stdoutSink(io: CliIo): RenderSink {
+  const stdout = io.stdout as Partial<NodeJS.WritableStream>;
+  if (typeof stdout.once === 'function') {
+    return streamSink(stdout as NodeJS.WritableStream);
+  }
   return { write: (chunk) => void io.stdout.write(chunk) };
 }
 

@@ -6,48 +6,40 @@
  * No error carries credentials, an `Authorization` header or a request object.
  */
 
-/** Stable, machine-readable error codes. */
-export type ConftreeErrorCode =
-  | 'invalid-site-url'
-  | 'invalid-credentials'
-  | 'url-outside-site'
-  | 'http-status'
-  | 'rate-limited'
-  | 'not-json'
-  | 'invalid-json'
-  | 'unexpected-response'
-  | 'timeout'
-  | 'network';
+/**
+ * Base class of every error that conftree raises on purpose. Each subclass
+ * sets `code`, a stable machine-readable string such as `http-status`, and
+ * `name`, the class name.
+ */
+export abstract class ConftreeError extends Error {
+  abstract readonly code: string;
 
-/** Base class of every error that conftree raises on purpose. */
-export class ConftreeError extends Error {
-  readonly code: ConftreeErrorCode;
-
-  constructor(code: ConftreeErrorCode, message: string) {
+  constructor(message: string) {
     super(message);
     this.name = new.target.name;
-    this.code = code;
   }
 }
 
 /** The site URL could not be used. */
 export class InvalidSiteUrlError extends ConftreeError {
+  readonly code = 'invalid-site-url';
   /** The rejected value, with any user name, password or token removed. */
   readonly value: string;
 
   constructor(value: string, message: string) {
-    super('invalid-site-url', message);
+    super(message);
     this.value = value;
   }
 }
 
 /** The credentials given through options or environment variables are incomplete or malformed. */
 export class CredentialsError extends ConftreeError {
+  readonly code = 'invalid-credentials-config';
   /** Name of the environment variable that is missing or malformed. */
   readonly variable: string;
 
   constructor(variable: string, message: string) {
-    super('invalid-credentials', message);
+    super(message);
     this.variable = variable;
   }
 }
@@ -57,6 +49,7 @@ export class CredentialsError extends ConftreeError {
  * credentials only to the site's own origin, so it does not request such a URL.
  */
 export class UrlOutsideSiteError extends ConftreeError {
+  readonly code = 'url-outside-site';
   readonly method: string;
   /** The rejected URL, without credentials. */
   readonly url: string;
@@ -64,9 +57,8 @@ export class UrlOutsideSiteError extends ConftreeError {
 
   constructor(method: string, url: string, siteOrigin: string) {
     super(
-      'url-outside-site',
-      `Refused to send ${method} ${url}: the URL is outside the site ${siteOrigin}, ` +
-        `and credentials are sent only to the site; use a path or a URL on ${siteOrigin}`,
+      `Did not send ${method} ${url}: the URL is outside the site ${siteOrigin}, ` +
+        `and credentials are sent only to the site. Use a path or a URL on ${siteOrigin}`,
     );
     this.method = method;
     this.url = url;
@@ -75,15 +67,15 @@ export class UrlOutsideSiteError extends ConftreeError {
 }
 
 /** Base class of the errors raised when a request fails after its last attempt. */
-export class RequestError extends ConftreeError {
+export abstract class RequestError extends ConftreeError {
   readonly method: string;
   /** The requested URL, without user name, password or secret query values. */
   readonly url: string;
   /** Attempts made, the first one included. */
   readonly attempts: number;
 
-  constructor(code: ConftreeErrorCode, message: string, request: FailedRequest) {
-    super(code, message);
+  constructor(message: string, request: FailedRequest) {
+    super(message);
     this.method = request.method;
     this.url = request.url;
     this.attempts = request.attempts;

@@ -23,41 +23,41 @@ export function statusText(status: number): string {
 export function explainStatus(status: number, authenticated: boolean): string {
   if (status === 401 && !authenticated) {
     return (
-      'the site requires authentication; set CONFLUENCE_USERNAME with CONFLUENCE_API_TOKEN (Cloud) ' +
-      'or CONFLUENCE_PASSWORD (Server), or CONFLUENCE_PERSONAL_TOKEN'
+      'the site requires authentication, so set CONFLUENCE_USERNAME with CONFLUENCE_API_TOKEN (Cloud) ' +
+      'or CONFLUENCE_PASSWORD (Server), or set CONFLUENCE_PERSONAL_TOKEN'
     );
   }
 
   switch (status) {
     case 401:
       return (
-        'the credentials were rejected; Confluence Cloud needs the account e-mail with an API token, ' +
+        'the credentials were rejected. Confluence Cloud needs the account e-mail with an API token, ' +
         'not a password, and Data Center accepts a personal access token as CONFLUENCE_PERSONAL_TOKEN'
       );
     case 403:
       return (
-        'permission denied; this user may not view the space, or an administrator has disabled ' +
+        'permission denied. This user may not view the space, or an administrator has disabled ' +
         'REST API access for this user or site'
       );
     case 404:
       return (
-        'the space or page does not exist or is not visible to this user; Confluence Cloud also ' +
-        'answers 404 to a rejected API token, so check the credentials and the site URL too'
+        'the space or page does not exist or is not visible to this user. Confluence Cloud also ' +
+        'returns 404 for a rejected API token, so check the credentials and the site URL too'
       );
     case 410:
-      return 'this Confluence has removed the endpoint; the deprecated REST v1 endpoint is gone, so use the v2 API';
+      return 'this Confluence has removed the deprecated REST v1 endpoint, so use the v2 API';
     case 429:
-      return 'the server is rate limiting requests; wait, then lower the requests-per-second limit (maxRps) or the concurrency';
+      return 'the server is rate limiting requests, so wait, then lower the requests-per-second limit (maxRps) or the concurrency';
     case 501:
-      return 'this Confluence version does not implement the endpoint; use another listing method';
+      return 'this Confluence version does not implement the endpoint, so use another listing method';
     default:
       break;
   }
 
   if (status >= 500) {
-    return 'the server failed to answer; try again later, or ask the Confluence administrator to check the server logs';
+    return 'Confluence or a proxy in front of it failed. Try again later, or ask the Confluence administrator to check the server logs';
   }
-  return 'Confluence rejected the request; check the site URL, the space key and the options';
+  return 'Confluence rejected the request. Check the site URL, the space key and the options';
 }
 
 export interface HttpStatusErrorInit extends FailedRequest {
@@ -68,21 +68,23 @@ export interface HttpStatusErrorInit extends FailedRequest {
   serverMessage?: string;
 }
 
-/** Confluence answered with an error status: 4xx, or 5xx after the last retry. */
+/** Confluence returned an error status: 4xx, or 5xx after the last retry. */
 export class HttpStatusError extends RequestError {
+  readonly code: 'http-status' | 'rate-limited' = 'http-status';
   readonly status: number;
   readonly statusText: string;
   /** Error text from the response body, such as `This deprecated endpoint has been removed`. */
   readonly serverMessage: string | undefined;
 
-  constructor(init: HttpStatusErrorInit, code: 'http-status' | 'rate-limited' = 'http-status') {
+  constructor(init: HttpStatusErrorInit) {
     const text = statusText(init.status);
-    const detail = init.serverMessage ? ` ("${init.serverMessage}")` : '';
+    const repeatsStatus = init.serverMessage?.toLowerCase() === text.toLowerCase();
+    const detail = init.serverMessage && !repeatsStatus ? ` ("${init.serverMessage}")` : '';
     const message =
       `${init.method} ${init.url} failed with ${init.status} ${text}${detail}` +
       `${describeAttempts(init.attempts)}: ${explainStatus(init.status, init.authenticated)}`;
 
-    super(code, message, init);
+    super(message, init);
     this.status = init.status;
     this.statusText = text;
     this.serverMessage = init.serverMessage;
@@ -95,12 +97,13 @@ export interface RateLimitErrorInit extends FailedRequest {
   retryAfterMs?: number;
 }
 
-/** Confluence answered 429 Too Many Requests to every attempt. */
+/** Confluence returned 429 Too Many Requests to every attempt. */
 export class RateLimitError extends HttpStatusError {
+  override readonly code = 'rate-limited';
   readonly retryAfterMs: number | undefined;
 
   constructor(init: RateLimitErrorInit) {
-    super({ ...init, status: 429, authenticated: true }, 'rate-limited');
+    super({ ...init, status: 429, authenticated: true });
     this.retryAfterMs = init.retryAfterMs;
   }
 }
@@ -115,18 +118,19 @@ export interface NotJsonErrorInit extends FailedRequest {
 
 /** A successful response carried something other than JSON, typically an HTML login page. */
 export class NotJsonError extends RequestError {
+  readonly code = 'not-json';
   readonly status: number;
   readonly contentType: string;
 
   constructor(init: NotJsonErrorInit) {
     const received = init.contentType === '' ? 'a body without a content type' : init.contentType;
     const advice = init.looksLikeHtml
-      ? 'this looks like a login page, so a single sign-on proxy answered instead of the REST API; ' +
-        'use an API token or personal access token, or the direct URL of Confluence'
+      ? 'this looks like a login page, so a single sign-on proxy responded instead of the REST API. ' +
+        'Use an API token or personal access token, or the direct URL of Confluence'
       : 'check that the site URL points at Confluence';
     const message = `${init.method} ${init.url} returned ${init.status} with ${received} instead of JSON: ${advice}`;
 
-    super('not-json', message, init);
+    super(message, init);
     this.status = init.status;
     this.contentType = init.contentType;
   }
@@ -140,32 +144,34 @@ export interface InvalidJsonErrorInit extends FailedRequest {
 
 /** A response declared or looked like JSON but did not parse, usually because it was cut off. */
 export class InvalidJsonError extends RequestError {
+  readonly code = 'invalid-json';
   readonly status: number;
   readonly bytes: number;
 
   constructor(init: InvalidJsonErrorInit) {
     const message =
       `${init.method} ${init.url} returned invalid JSON (${init.bytes} bytes)${describeAttempts(init.attempts)}: ` +
-      'the response was probably cut off by the server or a proxy; try again later';
+      'the response was probably cut off by the server or a proxy, so try again later';
 
-    super('invalid-json', message, init);
+    super(message, init);
     this.status = init.status;
     this.bytes = init.bytes;
   }
 }
 
 export interface UnexpectedResponseErrorInit extends FailedRequest {
-  /** What was missing, such as `a "results" array`. */
+  /** Description of the missing field, such as `a "results" array`. */
   expected: string;
 }
 
 /** A JSON response lacked a field that the request needs, such as a listing's `results` array. */
 export class UnexpectedResponseError extends RequestError {
+  readonly code = 'unexpected-response';
   constructor(init: UnexpectedResponseErrorInit) {
     const message =
       `${init.method} ${init.url} returned JSON without ${init.expected}: ` +
       'check that the path is a listing endpoint of this Confluence version';
-    super('unexpected-response', message, init);
+    super(message, init);
   }
 }
 
@@ -176,15 +182,16 @@ export interface TimeoutErrorInit extends FailedRequest {
 
 /** Every attempt of a request ran past the per-attempt timeout. */
 export class TimeoutError extends RequestError {
+  readonly code = 'timeout';
   readonly timeoutMs: number;
 
   constructor(init: TimeoutErrorInit) {
     const attempts = init.attempts > 1 ? ` on each of ${init.attempts} attempts` : '';
     const message =
       `${init.method} ${init.url} timed out after ${init.timeoutMs} ms${attempts}: ` +
-      'the server is slow or unreachable; raise the timeout (timeoutMs) or lower the concurrency';
+      'the server is slow or unreachable, so raise the timeout (timeoutMs) or lower the concurrency';
 
-    super('timeout', message, init);
+    super(message, init);
     this.timeoutMs = init.timeoutMs;
   }
 }
@@ -193,25 +200,25 @@ export class TimeoutError extends RequestError {
 export function explainNetworkCode(code: string | undefined): string {
   switch (code) {
     case 'ECONNREFUSED':
-      return 'the connection was refused; check the host and port in the site URL and that Confluence is running';
+      return 'the connection was refused, so check the host and port in the site URL and that Confluence is running';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'the host name could not be resolved; check the site URL and the DNS settings';
+      return 'the host name could not be resolved, so check the site URL and the DNS settings';
     case 'ECONNRESET':
     case 'EPIPE':
     case 'ECONNABORTED':
     case 'UND_ERR_SOCKET':
-      return 'the connection closed before the response was complete; try again, or lower the concurrency if a proxy drops connections';
+      return 'the connection closed before the response was complete. Try again, or lower the concurrency if a proxy drops connections';
     case 'ETIMEDOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'connecting timed out; check the site URL and the network path to the server';
+      return 'connecting timed out, so check the site URL and the network path to the server';
     default:
       break;
   }
 
   if (code !== undefined && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
     return (
-      'the TLS certificate was rejected; if Confluence uses a company certificate authority, ' +
+      'the TLS certificate was rejected. If Confluence uses a company certificate authority, ' +
       'set NODE_EXTRA_CA_CERTS to the file of that CA certificate'
     );
   }
@@ -227,15 +234,16 @@ export interface NetworkErrorInit extends FailedRequest {
 
 /** The connection failed (refused, reset, DNS or TLS failure) on every attempt. */
 export class NetworkError extends RequestError {
+  readonly code = 'network';
   readonly causeCode: string | undefined;
 
   constructor(init: NetworkErrorInit) {
-    const what = init.causeCode ?? init.causeMessage ?? 'a network error';
+    const failure = init.causeCode ?? init.causeMessage ?? 'a network error';
     const message =
-      `${init.method} ${init.url} failed with ${what}${describeAttempts(init.attempts)}: ` +
+      `${init.method} ${init.url} failed with ${failure}${describeAttempts(init.attempts)}: ` +
       explainNetworkCode(init.causeCode);
 
-    super('network', message, init);
+    super(message, init);
     this.causeCode = init.causeCode;
   }
 }

@@ -88,3 +88,33 @@ export type ListingEnd =
       /** The URL at which the listing stopped. */
       url: string;
     };
+
+/** A response read as text, such as the HTML of the page tree plugin. */
+export interface TextResponse {
+  text: string;
+  status: number;
+  headers: Headers;
+  /** The absolute URL that was requested. */
+  url: string;
+}
+
+/** Options of `ConfluenceClient.paginate`. */
+export interface ListingOptions<T> {
+  /** Returns an item's content id, used to drop duplicates and detect a repeated page. */
+  getId(item: T): string;
+  /** Body field that contains the page's items. Default `results`. */
+  itemsKey?: string;
+  /** Pages to fetch at most; the listing ends with `page-limit` beyond. Default 100000. */
+  maxPages?: number;
+}
+
+/** Every page of a listing, gathered by `collectAll`. */
+export interface CollectedListing<T> {
+  /** Items in listing order, each id once. */
+  items: T[];
+  /** Ids that appeared again on a later page, once per repeat. */
+  duplicateIds: string[];
+  /** Pages received. */
+  pages: number;
+  end: ListingEnd;
+}

@@ -44,18 +44,19 @@ const ROWS_PER_BATCH = 1000;
 
 /**
  * Characters that make a spreadsheet read a cell as a formula when they start
- * it: `=`, `+`, `-`, `@`, tab and CR (OWASP, "CSV Injection"), NUL (OWASP ASVS
- * requirement 1.2.10), and the full-width forms `＝＋－＠`, which some
- * spreadsheets map to the ASCII ones. `\s*` also finds them after leading
- * whitespace, such as ` =1`.
+ * it. `=`, `+`, `-`, `@`, tab and CR are OWASP's list ("CSV Injection"). NUL is
+ * added by OWASP ASVS requirement 1.2.10. The full-width forms `＝＋－＠` are
+ * escaped by csv-stringify 6.9.0 too, because Apple Numbers reads them as the
+ * ASCII ones. `\s*` also finds them after leading whitespace, such as ` =1`.
  */
 const FORMULA_START = /^\s*[=+\-@\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * Returns the cell with a leading `'` when a spreadsheet could read it as a
- * formula, or unchanged otherwise. A spreadsheet shows such a cell as text, and
- * the `'` stays in the file: a title `=SUM(A1:A2)` reads `'=SUM(A1:A2)` to a
- * CSV parser. A negative number such as `-5` also gains the `'`.
+ * formula, or unchanged otherwise. A spreadsheet then reads the cell as text.
+ * The `'` is part of the file, so a CSV parser reads the title `=SUM(A1:A2)` as
+ * `'=SUM(A1:A2)`, and whether a spreadsheet shows the `'` depends on the program.
+ * A negative number such as `-5` also gains the `'`.
  */
 export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
@@ -72,7 +73,8 @@ export const renderCsv: Renderer = async (result, sink, options = {}) => {
   }
 
   const batch = new RowBatch(sink);
-  await batch.add(header);
+  const pending = batch.add(header);
+  if (pending) await pending;
 
   const visited = new Set<TreeNode>();
   await writeRows(batch, result.tree.roots, null, levelCount, visited);
@@ -100,7 +102,7 @@ function countLevels(result: FetchResult): number {
 
 /**
  * Writes the rows of `tops` and their subtrees. `topParentId` is the
- * `parent_id` of the top nodes: null for roots, the missing id for an orphan.
+ * `parent_id` of the top nodes, which is null for roots and the missing id for an orphan.
  */
 async function writeRows(
   batch: RowBatch,
@@ -109,7 +111,7 @@ async function writeRows(
   levelCount: number,
   visited: Set<TreeNode>,
 ): Promise<void> {
-  // path[i] is the neutralized title of the current node's ancestor at depth i.
+  // path[i] is the neutralized title at depth i on the way to the current node, which is last.
   const path: string[] = [];
 
   for (const step of walk(tops, visited)) {
@@ -127,7 +129,8 @@ async function writeRows(
     row[levelCount + 2] = neutralizeFormula(node.type);
     row[levelCount + 3] = neutralizeFormula(node.url ?? '');
 
-    await batch.add(row);
+    const pending = batch.add(row);
+    if (pending) await pending;
   }
 }
 
@@ -140,19 +143,20 @@ class RowBatch {
     this.#sink = sink;
   }
 
-  async add(row: string[]): Promise<void> {
+  /** Adds a row. Returns the sink's promise when the batch was written, and the caller must await it. */
+  add(row: string[]): void | Promise<void> {
     this.#rows.push(row);
     if (this.#rows.length >= ROWS_PER_BATCH) {
-      await this.flush();
+      return this.flush();
     }
   }
 
-  async flush(): Promise<void> {
+  flush(): void | Promise<void> {
     if (this.#rows.length === 0) {
       return;
     }
     const text = stringify(this.#rows, STRINGIFY_OPTIONS);
     this.#rows = [];
-    await this.#sink.write(text);
+    return this.#sink.write(text);
   }
 }

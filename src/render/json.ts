@@ -39,12 +39,12 @@ class JsonLayout {
     this.maxIndentDepth = maxIndentDepth;
   }
 
-  /** Whether the node at tree depth `depth` is pretty-printed; depth -1 is the array of top nodes. */
+  /** Returns whether the node at tree depth `depth` is pretty-printed. Depth -1 is the array of top nodes. */
   isPretty(depth: number): boolean {
     return !this.compact && depth <= this.maxIndentDepth;
   }
 
-  /** A line break followed by the indentation of `level`. */
+  /** Returns a line break followed by the indentation of `level`. */
   newline(level: number): string {
     let text = this.#newlines[level];
     if (text === undefined) {
@@ -54,12 +54,12 @@ class JsonLayout {
     return text;
   }
 
-  /** A key and its colon, on a new line at `level` when `pretty` is true. */
+  /** Returns a key and its colon, on a new line at `level` when `pretty` is true. */
   key(name: string, level: number, pretty: boolean): string {
     return pretty ? `${this.newline(level)}"${name}": ` : `"${name}":`;
   }
 
-  /** A small value as JSON, indented to continue at `level`. */
+  /** Returns a small value as JSON, indented to continue at `level`. */
   value(value: unknown, level: number): string {
     if (this.compact) {
       return JSON.stringify(value);

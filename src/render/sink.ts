@@ -19,7 +19,7 @@ export class ChunkBuffer {
     this.#sink = sink;
   }
 
-  /** Appends text. Returns the sink's promise when the buffer was flushed; the caller must await it. */
+  /** Appends text. Returns the sink's promise when the buffer was flushed, and the caller must await it. */
   write(text: string): void | Promise<void> {
     this.#parts.push(text);
     this.#length += text.length;
@@ -56,7 +56,7 @@ export function streamSink(stream: NodeJS.WritableStream): RenderSink {
   };
 }
 
-/** A sink that keeps every chunk in memory; `text()` returns them joined. */
+/** Returns a sink that keeps every chunk in memory, and whose `text()` returns them joined. */
 export function stringSink(): RenderSink & { text(): string } {
   const chunks: string[] = [];
   return {

@@ -14,10 +14,11 @@
  * Every line after the first is one node, except the `(parent ID not found)`
  * lines that introduce orphan subtrees. Titles are made safe for a terminal by
  * `escapeControlCharacters`, so a title never spans two lines or sends an escape
- * sequence. The output is for reading: use the `json` format for exact titles.
+ * sequence. The output is meant for reading, so use the `json` format for exact titles.
  */
 import type { SpaceInfo } from '../fetch/types.js';
 import type { TreeNode } from '../tree/types.js';
+import { escapeControlCharacters } from './escape-controls.js';
 import { readMaxIndentDepth } from './options.js';
 import { ChunkBuffer } from './sink.js';
 import type { Renderer } from './types.js';
@@ -27,39 +28,12 @@ const BRANCH = '├── ';
 const LAST_BRANCH = '└── ';
 const GUIDE = '│   ';
 const BLANK_GUIDE = '    ';
+/** Length of each guide string in UTF-16 code units. */
+const GUIDE_WIDTH = 4;
 
 interface TextLayout {
   showIds: boolean;
   maxIndentDepth: number;
-}
-
-/**
- * C0 controls, DEL and C1 controls (which include NEL, U+0085), plus the
- * Unicode line and paragraph separators and the bidirectional embedding,
- * override and isolate controls, which some terminals and editors act on.
- */
-const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-const NAMED_ESCAPES: Readonly<Record<string, string>> = {
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-};
-
-/**
- * Replaces control characters with visible escapes: `\n`, `\r` and `\t` by
- * name, other characters up to U+00FF as `\xHH`, and the rest as `\uHHHH`.
- * Backslashes are left as they are, so the result is not reversible.
- */
-export function escapeControlCharacters(text: string): string {
-  return text.replace(UNSAFE_CHARACTER, (character) => {
-    const named = NAMED_ESCAPES[character];
-    if (named !== undefined) {
-      return named;
-    }
-    const code = character.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
 }
 
 /** Writes the space heading, the roots with their subtrees, then the orphan subtrees. */
@@ -110,28 +84,41 @@ async function writeSubtrees(
   layout: TextLayout,
   visited: Set<TreeNode>,
 ): Promise<void> {
-  // guides[i] is the column drawn under the ancestor at depth i: a line while
-  // that ancestor has siblings still to come, blank after its last sibling.
+  const maxWidth = layout.maxIndentDepth * GUIDE_WIDTH;
+  // guides[i] is the column drawn below the ancestor at depth i. It is a line
+  // when that ancestor has siblings after it, and blank otherwise.
   const guides: string[] = [];
+  // The guide columns drawn on the previous line, at most maxWidth characters.
+  let visible = '';
+  let previousDepth = -1;
 
   for (const step of walk(tops, visited)) {
-    guides.length = step.depth;
+    const depth = step.depth;
+
+    // A sibling has the same guides as the previous line, and a first child
+    // adds its parent's guide to them. Only a step back up rebuilds them from
+    // `guides`, so a deep chain costs O(1) joins per line instead of O(depth).
+    if (depth === previousDepth + 1 && depth > 0) {
+      visible += guides[depth - 1];
+      if (visible.length > maxWidth) {
+        visible = visible.slice(visible.length - maxWidth);
+      }
+    } else if (depth !== previousDepth) {
+      visible = guides.slice(Math.max(0, depth - layout.maxIndentDepth), depth).join('');
+    }
+    previousDepth = depth;
+
+    const hidden = depth - layout.maxIndentDepth;
+    const marker = hidden > 0 ? `[+${hidden}] ` : '';
     const connector = step.isLast ? LAST_BRANCH : BRANCH;
-    const line = formatIndent(guides, layout.maxIndentDepth) + connector + formatLabel(step.node, layout) + '\n';
+    const line = marker + visible + connector + formatLabel(step.node, layout) + '\n';
+
+    guides.length = depth;
     guides.push(step.isLast ? BLANK_GUIDE : GUIDE);
 
     const pending = out.write(line);
     if (pending) await pending;
   }
-}
-
-function formatIndent(guides: readonly string[], maxIndentDepth: number): string {
-  const hidden = guides.length - maxIndentDepth;
-  let indent = hidden > 0 ? `[+${hidden}] ` : '';
-  for (let i = Math.max(0, hidden); i < guides.length; i++) {
-    indent += guides[i];
-  }
-  return indent;
 }
 
 function formatLabel(node: TreeNode, layout: TextLayout): string {

@@ -4,37 +4,37 @@ import type { FetchResult } from '../fetch/types.js';
  * Destination of rendered output, such as a file, standard output or an HTTP
  * response body. When `write` returns a promise, the renderer waits for it
  * before the next write, so a slow destination applies backpressure.
- * Renderers never end or close the sink: the caller owns it.
+ * Renderers never end or close the sink, because the caller owns it.
  */
 export interface RenderSink {
   write(chunk: string): void | Promise<void>;
 }
 
 export interface TextOptions {
-  /** Append `  [id 123]` to each node line. Default false. */
+  /** When true, each node line ends with `  [id 123]`. Default false. */
   showIds?: boolean;
   /**
    * Maximum number of ancestor guide columns (`│   `) drawn before a node line.
    * A deeper line starts with `[+N] `, where N is the number of outer guide
    * columns left out, so that output size stays linear in the number of nodes.
-   * Default 64.
+   * Default 32.
    */
   maxIndentDepth?: number;
 }
 
 export interface JsonOptions {
-  /** Write the whole document on one line. Default false (2-space indentation). */
+  /** When true, the whole document is one line. Default false, which indents by 2 spaces. */
   compact?: boolean;
   /**
    * Deepest tree level whose nodes are pretty-printed. A node below it is
    * written on one line with its whole subtree, so that output size stays
-   * linear in the number of nodes. Default 64. Ignored when `compact` is true.
+   * linear in the number of nodes. Default 32. Ignored when `compact` is true.
    */
   maxIndentDepth?: number;
 }
 
 export interface CsvOptions {
-  /** Start the output with a UTF-8 byte order mark, which Excel needs to detect UTF-8. Default false. */
+  /** When true, the output starts with a UTF-8 byte order mark, which Excel uses to detect UTF-8. Default false. */
   bom?: boolean;
 }
 

@@ -43,7 +43,7 @@ export function* walk(tops: readonly TreeNode[], visited: Set<TreeNode> = new Se
     frame.next = index + 1;
 
     if (visited.has(node)) {
-      throw new Error(`Cannot render the tree: node ${node.id} is reached twice, so the tree has a cycle or a shared node.`);
+      throw new Error(`Cannot render the tree: node ${node.id} is reached twice, so the tree has a cycle or a shared node, which is a bug in the code that built it.`);
     }
     visited.add(node);
 

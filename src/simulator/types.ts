@@ -62,8 +62,8 @@ export interface GenerateOptions {
  */
 export interface Faults {
   /**
-   * v1 offset listings: the n-th page of a listing is capped at
-   * `capSequence[min(n, length - 1)]` items. Every entry must be a positive integer.
+   * v1 listings, `content/scan` included: the n-th page of a listing is capped
+   * at `capSequence[min(n, length - 1)]` items. Every entry must be a positive integer.
    */
   capSequence?: number[];
   /** v1 offset listings: every `start` returns the first page again, still with a `next` link. */
@@ -78,11 +78,11 @@ export interface Faults {
    */
   nextPastEnd?: boolean;
   /**
-   * Answer 429 once more than `rps` requests arrive in the current 1 s window.
-   * `retryAfter` is the `Retry-After` header value; default "1".
+   * Respond with 429 once more than `rps` requests arrive in the current 1 s
+   * window. `retryAfter` is the `Retry-After` header value (default "1").
    */
   rateLimit?: { rps: number; retryAfter?: string };
-  /** Every request is answered 200 text/html with an SSO login page. */
+  /** Every request gets 200 text/html with an SSO login page. */
   htmlLoginPage?: boolean;
   /** Fixed latency in milliseconds added to every response. */
   latencyMs?: number;
@@ -113,7 +113,7 @@ export interface SimulatorOptions {
   /** Accepted credentials; each missing value gets a fixed default. */
   credentials?: Partial<SimulatorCredentials>;
   /**
-   * Receives every error that a handler throws; the client gets a 500 response.
+   * Receives every unexpected error that a handler throws, and the client gets a 500 response.
    * Default: print the error to stderr.
    */
   onError?: (error: unknown, request: { method: string; path: string }) => void;
@@ -145,7 +145,7 @@ export interface SimulatorSpaceSummary {
 }
 
 export interface RunningSimulator {
-  /** What a user puts in CONFLUENCE_URL: Cloud `ORIGIN/wiki`, Data Center `ORIGIN` plus the context path. */
+  /** Site URL for CONFLUENCE_URL: Cloud `ORIGIN/wiki`, Data Center `ORIGIN` plus the context path. */
   url: string;
   /** Scheme, host and port, e.g. 'http://127.0.0.1:41234'. */
   origin: string;

@@ -67,8 +67,8 @@ function findUnreached(byId: Map<string, TreeNode>, tops: TreeNode[]): TreeNode[
  * plus the sorting of each sibling group.
  *
  * Records whose parent never arrived become orphan subtrees instead of being
- * dropped or hoisted to the top level. The home page, when it is a root, is
- * placed first, as the Confluence sidebar shows it.
+ * dropped or hoisted to the top level. Top-level pages follow the same
+ * sibling order as any other group; the home page is marked, not moved.
  */
 export function buildTree(records: Iterable<PageRecord>, homepageId: string | null = null): BuiltTree {
   const byId = new Map<string, TreeNode>();
@@ -102,7 +102,6 @@ export function buildTree(records: Iterable<PageRecord>, homepageId: string | nu
   const cycleIds = cutCycles(byId, roots, orphanTops, parentOf);
 
   sortSiblings(roots);
-  moveHomeFirst(roots);
   for (const root of roots) {
     finishSubtree(root, 0);
   }
@@ -167,14 +166,6 @@ function findUnreachedFrom(top: TreeNode): TreeNode[] {
     stack.push(...node.children);
   }
   return nodes;
-}
-
-function moveHomeFirst(roots: TreeNode[]): void {
-  const homeIndex = roots.findIndex((root) => root.isHome);
-  if (homeIndex > 0) {
-    const [home] = roots.splice(homeIndex, 1);
-    roots.unshift(home as TreeNode);
-  }
 }
 
 function buildOrphans(orphanTops: TreeNode[], parentOf: Map<TreeNode, string | null>): OrphanSubtree[] {

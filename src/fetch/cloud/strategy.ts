@@ -71,8 +71,16 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
   );
 
   const records = listing.items.map((page) => toRecord(page, listing.base));
-  const known = new Set(records.map((record) => record.id));
-  const containers = await readContainers(context, containerParents(listing.items), known);
+  const listedIds = new Set(records.map((record) => record.id));
+  const containers = await readContainers(context, containerParents(listing.items), listedIds);
+
+  // NOTE: a folder, whiteboard, database or embed with no page below it never
+  // appears in a page listing, so it is missing from the tree.
+  context.warn({
+    code: 'cloud-pageless-containers-not-listed',
+    message: 'Cloud REST v2 lists pages only: folders, whiteboards, databases and embeds with no page below them are not in the tree.',
+    affectsCompleteness: false,
+  });
 
   return {
     strategy: 'cloud-v2-space-pages',

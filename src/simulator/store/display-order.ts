@@ -6,8 +6,8 @@
  * migrated from Server often have no position, and the Cloud tree then sorts
  * the whole group alphabetically even when one sibling has a position
  * (community.developer.atlassian.com t/85619). The simulator's rule:
- * - every sibling has a position: ascending position, ties by title, then id;
- * - any sibling lacks a position: by title, then id.
+ * - Every sibling has a position: ascending position, ties by title, then id.
+ * - Any sibling lacks a position: by title, then id.
  * Titles compare case-insensitively and accent-insensitively ('en' collation,
  * sensitivity 'base'), with ties broken by UTF-16 code units.
  */
@@ -25,7 +25,7 @@ export function compareNumericIds(a: string, b: string): number {
   if (a.length !== b.length) {
     return a.length - b.length;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodeUnits(a, b);
 }
 
 export function compareTitles(a: string, b: string): number {
@@ -33,7 +33,17 @@ export function compareTitles(a: string, b: string): number {
   if (collated !== 0) {
     return collated;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodeUnits(a, b);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) {
+    return -1;
+  }
+  if (a > b) {
+    return 1;
+  }
+  return 0;
 }
 
 function compareByTitle(a: OrderableNode, b: OrderableNode): number {

@@ -1,0 +1,69 @@
+/**
+ * `GET /wiki/api/v2/spaces/{id}/pages`: every page of a space, cursor-paginated.
+ * Only type 'page' is listed. Folders, whiteboards, databases and embeds
+ * appear only as a page's `parentId`/`parentType`.
+ */
+import { HttpError } from '../../http/errors.js';
+import { readChoice, readChoices, readQuery, requireNumericId } from '../../http/params.js';
+import { compareNumericIds, compareTitles } from '../../store/display-order.js';
+import type { StoredNode } from '../../store/space-store.js';
+import type { HandlerFactory } from '../deps.js';
+import { respondWithV2Listing } from './listing.js';
+import { pageBulk } from './serialize.js';
+
+const PAGE_SORTS = ['id', '-id', 'title', '-title', 'created-date', '-created-date', 'modified-date', '-modified-date'] as const;
+type PageSort = (typeof PAGE_SORTS)[number];
+
+const LISTABLE_STATUSES = ['current', 'archived', 'deleted', 'trashed'] as const;
+/** The spec's default: "By default, `current` and `archived` are used." */
+const DEFAULT_STATUSES = ['current', 'archived'] as const;
+
+function sortPages(pages: StoredNode[], sort: PageSort): StoredNode[] {
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  const byId = (a: StoredNode, b: StoredNode) => compareNumericIds(a.id, b.id);
+  if (field === 'title') {
+    pages.sort((a, b) => compareTitles(a.title, b.title) || byId(a, b));
+  } else if (field === 'created-date') {
+    pages.sort((a, b) => a.createdMs - b.createdMs || byId(a, b));
+  } else if (field === 'modified-date') {
+    pages.sort((a, b) => a.modifiedMs - b.modifiedMs || byId(a, b));
+  } else {
+    pages.sort(byId);
+  }
+  return descending ? pages.reverse() : pages;
+}
+
+export const createSpacePagesHandler: HandlerFactory = (deps) => (c) => {
+  const spaceId = requireNumericId(c.req.param('id') ?? '', 'space');
+  const space = deps.store.findSpaceById(spaceId);
+  if (!space) {
+    throw new HttpError(404, `No space with id ${spaceId}.`);
+  }
+
+  const query = readQuery(c.req.url);
+  const depth = readChoice(query, 'depth', ['all', 'root'] as const, 'all');
+  // No stored node is 'deleted', so that status selects nothing.
+  const statuses: readonly string[] = readChoices(query, 'status', LISTABLE_STATUSES, DEFAULT_STATUSES);
+  // NOTE: Cloud's order without `sort` is undocumented, so the simulator uses id ascending.
+  const sort = readChoice(query, 'sort', PAGE_SORTS, 'id');
+  const title = query.get('title');
+
+  const pages = space.nodes.filter(
+    (node) =>
+      node.type === 'page' &&
+      statuses.includes(node.status) &&
+      (depth === 'all' || node.parent === null) &&
+      (title === null || node.title === title),
+  );
+
+  return respondWithV2Listing(c, deps, query, {
+    items: sortPages(pages, sort),
+    serialize: pageBulk,
+    scope: `space-pages:${sort}`,
+    leadingParams: (limit) => [
+      ['depth', depth],
+      ['limit', String(limit)],
+    ],
+  });
+};

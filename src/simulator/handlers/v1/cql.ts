@@ -1,0 +1,67 @@
+/**
+ * The subset of CQL that the simulator's `content/search` understands:
+ * clauses `space = KEY`, `type = page`, `ancestor = ID` and `parent = ID`,
+ * joined by AND (any case), values bare or in single or double quotes.
+ * Anything else raises HttpError 400.
+ */
+import { HttpError } from '../../http/errors.js';
+
+export interface CqlFilter {
+  spaceKey?: string;
+  type?: 'page';
+  ancestorId?: string;
+  parentId?: string;
+}
+
+const CLAUSE = /\s*([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'()]+))\s*/y;
+const AND = /and\b/iy;
+
+export function parseCql(cql: string): CqlFilter {
+  const filter: CqlFilter = {};
+  const unsupported = (reason: string) =>
+    new HttpError(400, `Could not parse cql "${cql}": ${reason}. The simulator supports space, type = page, ancestor and parent joined by AND.`);
+
+  let position = 0;
+  for (;;) {
+    CLAUSE.lastIndex = position;
+    const match = CLAUSE.exec(cql);
+    if (!match) {
+      throw unsupported(`expected "field = value" at character ${position}`);
+    }
+    position = CLAUSE.lastIndex;
+    const field = match[1]!.toLowerCase();
+    const value = match[2] ?? match[3] ?? match[4] ?? '';
+    addClause(filter, field, value, unsupported);
+
+    if (position >= cql.length) {
+      return filter;
+    }
+    AND.lastIndex = position;
+    if (!AND.test(cql)) {
+      throw unsupported(`expected AND at character ${position}`);
+    }
+    position = AND.lastIndex;
+  }
+}
+
+function addClause(filter: CqlFilter, field: string, value: string, unsupported: (reason: string) => HttpError): void {
+  const repeated = () => unsupported(`field ${field} appears twice`);
+  if (field === 'space') {
+    if (filter.spaceKey !== undefined) throw repeated();
+    filter.spaceKey = value;
+  } else if (field === 'type') {
+    if (value.toLowerCase() !== 'page') throw unsupported(`type "${value}" is not supported`);
+    filter.type = 'page';
+  } else if (field === 'ancestor' || field === 'parent') {
+    if (!/^[0-9]+$/.test(value)) throw unsupported(`${field} must be a numeric content id`);
+    if (field === 'ancestor') {
+      if (filter.ancestorId !== undefined) throw repeated();
+      filter.ancestorId = value;
+    } else {
+      if (filter.parentId !== undefined) throw repeated();
+      filter.parentId = value;
+    }
+  } else {
+    throw unsupported(`field "${field}" is not supported`);
+  }
+}
