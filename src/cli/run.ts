@@ -21,6 +21,17 @@ function secretsIn(env: CliIo['env'], argv: readonly string[]): string[] {
   return secrets.filter((secret): secret is string => secret !== undefined && secret.length > 0);
 }
 
+/** Formats an error for stderr: one line, or the stack with --verbose, never a secret. */
+function describeError(error: unknown, verbose: boolean, secrets: string[]): string {
+  if (!(error instanceof Error)) {
+    return escapeControlCharacters(redactSecrets(String(error), secrets));
+  }
+  if (verbose) {
+    return redactSecrets(error.stack ?? error.message, secrets);
+  }
+  return escapeControlCharacters(redactSecrets(error.message, secrets));
+}
+
 /**
  * Runs the `conftree` command line in-process and returns its exit code.
  * Only the command line owns the console: it prints data on stdout, and
@@ -55,9 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     }
 
     const verbose = argv.includes('--verbose') || argv.includes('-v');
-    const raw = verbose && error instanceof Error ? (error.stack ?? error.message) : error instanceof Error ? error.message : String(error);
-    const message = redactSecrets(raw, secretsIn(io.env, argv));
-    io.stderr.write(`conftree: error: ${verbose ? message : escapeControlCharacters(message)}\n`);
+    io.stderr.write(`conftree: error: ${describeError(error, verbose, secretsIn(io.env, argv))}\n`);
     return exitCodeFor(error);
   }
 }

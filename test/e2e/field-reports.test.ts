@@ -270,3 +270,47 @@ describe('field reports on rate limits', () => {
     expect(simulator.requests.filter((request) => request.status === 429)).toEqual([]);
   });
 });
+
+describe('pages whose parent is missing', () => {
+  it('reports a current page under an archived parent', async () => {
+    const space: SpaceDefinition = {
+      key: 'ORPH',
+      homepageId: '1',
+      pages: [
+        { id: '1', title: 'Home', parentId: null, position: 1 },
+        { id: '2', title: 'Retired', parentId: '1', position: 1, status: 'archived' },
+        { id: '3', title: 'Still current', parentId: '2', position: 1 },
+        { id: '4', title: 'Its child', parentId: '3', position: 1 },
+      ],
+    };
+    for (const flavor of ['cloud', 'datacenter'] as const) {
+      const simulator = await simulate({ flavor, spaces: [space] });
+      const result = await fetchFrom(simulator, 'ORPH');
+
+      expect(result.complete).toBe(false);
+      expect(result.tree.orphans.map((orphan) => [orphan.missingParentId, orphan.node.id])).toEqual([['2', '3']]);
+      expect(result.tree.orphans[0]?.node.children.map((child) => child.id)).toEqual(['4']);
+      expect(result.warnings.find((warning) => warning.code === 'missing-parent')?.details).toEqual({ id: '3', missingParentId: '2' });
+    }
+  });
+
+  it('includes archived pages with --include archived', async () => {
+    const space: SpaceDefinition = {
+      key: 'ARCH',
+      homepageId: '1',
+      pages: [
+        { id: '1', title: 'Home', parentId: null, position: 1 },
+        { id: '2', title: 'Retired', parentId: '1', position: 1, status: 'archived' },
+        { id: '3', title: 'Still current', parentId: '2', position: 1 },
+      ],
+    };
+    for (const flavor of ['cloud', 'datacenter'] as const) {
+      const simulator = await simulate({ flavor, spaces: [space] });
+      const result = await fetchFrom(simulator, 'ARCH', { statuses: ['current', 'archived'] });
+
+      expect(result.complete).toBe(true);
+      expect(result.tree.byId.get('3')?.parent?.id).toBe('2');
+      expect(result.tree.byId.get('2')?.status).toBe('archived');
+    }
+  });
+});

@@ -91,7 +91,7 @@ export async function readContainers(context: StrategyContext, refs: ContainerRe
         wave.push(result.parent);
       }
     }
-    context.progress('containers', records.length);
+    context.progress('containers', known.size + records.length);
   }
   return records;
 }

@@ -3,7 +3,7 @@ import { resolveParents, type AncestorInput } from '../../quirks/ancestor-order.
 import { normalizePosition } from '../../quirks/position-none.js';
 import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
-import { SpaceNotFoundError } from '../errors.js';
+import { FlavorDetectionError, SpaceNotFoundError } from '../errors.js';
 import { collectListing } from '../listing.js';
 import type { StrategyOutput } from '../strategy.js';
 import { joinWebUrl } from '../web-url.js';
@@ -18,7 +18,7 @@ import type { V1Content, V1Space } from './wire.js';
  */
 export const DATACENTER_ANCESTORS_PAGE_LIMIT = 200;
 
-/** Reads a space with `GET /rest/api/space/KEY?expand=homepage`; undefined on 404. */
+/** Reads a space with `GET /rest/api/space/KEY?expand=homepage`; undefined when Confluence reports it missing. */
 export async function findDatacenterSpace(context: StrategyContext): Promise<V1Space | undefined> {
   try {
     const response = await context.client.getJson<V1Space>(`/rest/api/space/${encodeURIComponent(context.spaceKey)}`, { expand: 'homepage' });
@@ -27,8 +27,13 @@ export async function findDatacenterSpace(context: StrategyContext): Promise<V1S
     }
     return response.data;
   } catch (error) {
-    if (isHttpStatusError(error) && error.status === 404) {
+    // Confluence explains a missing space in a JSON error body; a bare 404
+    // means the URL does not lead to the REST API at all.
+    if (isHttpStatusError(error) && error.status === 404 && error.serverMessage !== undefined) {
       return undefined;
+    }
+    if (isHttpStatusError(error) && error.status === 404) {
+      throw new FlavorDetectionError(context.client.site.baseUrl, `GET ${error.url} returned 404 without a Confluence error body`);
     }
     throw error;
   }

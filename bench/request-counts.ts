@@ -1,0 +1,56 @@
+/**
+ * Prints, for generated spaces of each flavor, how many requests a default
+ * fetch needs against the lower bound ceil(N / L), where N is the number of
+ * listed pages and L the page size the listing endpoint serves.
+ *
+ * Run: npm run bench -- [pages]   (default 10000)
+ */
+import { fetchSpaceTree } from '../src/fetch/fetch-space-tree.js';
+import { startSimulator, type SimulatorFlavor } from '../src/simulator/index.js';
+
+const PAGE_SIZE: Record<SimulatorFlavor, number> = { cloud: 250, datacenter: 200 };
+
+async function measure(flavor: SimulatorFlavor, pages: number): Promise<string> {
+  const simulator = await startSimulator({ flavor, generate: { key: 'BENCH', pages, seed: 1, flavor } });
+  try {
+    const credentials =
+      flavor === 'cloud'
+        ? { kind: 'basic' as const, username: simulator.credentials.username, secret: simulator.credentials.apiToken }
+        : { kind: 'bearer' as const, token: simulator.credentials.personalToken };
+    const result = await fetchSpaceTree({ site: simulator.url, spaceKey: 'BENCH', credentials });
+
+    const listed = result.stats.pages - result.stats.folders - countOtherContainers(result);
+    const bound = Math.ceil(listed / PAGE_SIZE[flavor]);
+    return [
+      flavor,
+      result.stats.pages,
+      listed,
+      PAGE_SIZE[flavor],
+      bound,
+      result.stats.requests,
+      result.stats.requests - bound,
+      (result.stats.bytes / result.stats.pages).toFixed(0),
+      result.stats.durationMs,
+      result.complete ? 'yes' : 'no',
+    ].join(' | ');
+  } finally {
+    await simulator.close();
+  }
+}
+
+function countOtherContainers(result: Awaited<ReturnType<typeof fetchSpaceTree>>): number {
+  let count = 0;
+  for (const node of result.tree.byId.values()) {
+    if (node.type !== 'page' && node.type !== 'folder') {
+      count += 1;
+    }
+  }
+  return count;
+}
+
+const pages = Number(process.argv[2] ?? 10_000);
+console.log('flavor | nodes | pages listed N | page size L | ceil(N/L) | requests | extra | bytes/node | ms | complete');
+console.log('---|---|---|---|---|---|---|---|---|---');
+for (const flavor of ['cloud', 'datacenter'] as const) {
+  console.log(await measure(flavor, pages));
+}
