@@ -19,33 +19,23 @@ async function measure(flavor: SimulatorFlavor, pages: number): Promise<string> 
         : { kind: 'bearer' as const, token: simulator.credentials.personalToken };
     const result = await fetchSpaceTree({ site: simulator.url, spaceKey: 'BENCH', credentials });
 
-    const listed = result.stats.pages - result.stats.folders - countOtherContainers(result);
+    const listed = result.stats.pages;
     const bound = Math.ceil(listed / PAGE_SIZE[flavor]);
     return [
       flavor,
-      result.stats.pages,
+      result.stats.nodes,
       listed,
       PAGE_SIZE[flavor],
       bound,
       result.stats.requests,
       result.stats.requests - bound,
-      (result.stats.bytes / result.stats.pages).toFixed(0),
+      (result.stats.bytes / result.stats.nodes).toFixed(0),
       result.stats.durationMs,
       result.complete ? 'yes' : 'no',
     ].join(' | ');
   } finally {
     await simulator.close();
   }
-}
-
-function countOtherContainers(result: Awaited<ReturnType<typeof fetchSpaceTree>>): number {
-  let count = 0;
-  for (const node of result.tree.byId.values()) {
-    if (node.type !== 'page' && node.type !== 'folder') {
-      count += 1;
-    }
-  }
-  return count;
 }
 
 const pages = Number(process.argv[2] ?? 10_000);

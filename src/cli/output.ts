@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, createWriteStream, type WriteStream } from 'node:fs';
-import { access, rename, rm } from 'node:fs/promises';
+import { access, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConftreeError } from '../confluence/index.js';
@@ -21,11 +21,8 @@ export class OutputWriteError extends ConftreeError {
   override readonly name = 'OutputWriteError';
   readonly code = 'output-failed';
 
-  constructor(readonly path: string, readonly reason: string, readonly savedTo?: string) {
-    super(
-      `Could not write ${path}: ${reason}.` +
-        (savedTo === undefined ? ' Check that the folder exists and is writable.' : ` The fetched tree was saved as JSON to ${savedTo} instead.`),
-    );
+  constructor(readonly path: string, readonly reason: string, readonly savedTo?: string, fix = 'Check that the folder exists and is writable.') {
+    super(`Could not write ${path}: ${reason}. ` + (savedTo === undefined ? fix : `The fetched tree was saved as JSON to ${savedTo} instead.`));
   }
 }
 
@@ -45,6 +42,9 @@ function reasonOf(error: unknown): string {
  */
 export async function checkOutputPath(path: string, force: boolean): Promise<void> {
   const target = resolve(path);
+  if (await isFolder(target)) {
+    throw new OutputWriteError(path, 'it is a folder', undefined, `Give a file path, such as ${join(path, 'tree.txt')}.`);
+  }
   if (!force && (await exists(target))) {
     throw new OutputExistsError(path);
   }
@@ -52,6 +52,14 @@ export async function checkOutputPath(path: string, force: boolean): Promise<voi
     await access(dirname(target), constants.W_OK);
   } catch (error) {
     throw new OutputWriteError(path, reasonOf(error));
+  }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
 

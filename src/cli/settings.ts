@@ -45,14 +45,19 @@ export function resolveConnection(env: CliIo['env'], flags: ConnectionFlags): Co
   return { site: site.trim(), credentials: credentialsFromEnv(merged) };
 }
 
-/** Maps the HTTP flags to client options. */
-export function httpSettings(flags: HttpFlags, io: CliIo, logger: Logger): Omit<ClientOptions, 'site' | 'credentials' | 'logger'> {
+/**
+ * Maps the HTTP flags to client options. `retryLogger` receives one line per
+ * retry, for callers that do not pass a logger to the client itself.
+ */
+export function httpSettings(flags: HttpFlags, io: CliIo, retryLogger?: Logger): Omit<ClientOptions, 'site' | 'credentials' | 'logger'> {
   const settings: Omit<ClientOptions, 'site' | 'credentials' | 'logger'> = {
     concurrency: flags.concurrency ?? 8,
     timeoutMs: (flags.timeout ?? 30) * 1000,
     maxAttempts: (flags.retries ?? 5) + 1,
-    onRetry: (event) => logger.info(`Retrying in ${Math.round(event.delayMs)} ms (attempt ${event.attempt}): ${event.reason}`, { url: event.url }),
   };
+  if (retryLogger !== undefined) {
+    settings.onRetry = (event) => retryLogger.info(`Retrying in ${Math.round(event.delayMs)} ms (attempt ${event.attempt}): ${event.reason}`, { url: event.url });
+  }
   if (flags.maxRps !== undefined) {
     settings.maxRps = flags.maxRps;
   }

@@ -6,13 +6,17 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** One line for stderr: what was fetched, at what cost, and whether it is complete. */
 export function summaryLine(result: FetchResult): string {
   const { stats } = result;
   const state = result.complete ? 'complete' : 'INCOMPLETE';
-  const folders = stats.folders > 0 ? ` (${stats.folders} folders)` : '';
+  const folders = stats.folders > 0 ? ` (${plural(stats.folders, 'folder')})` : '';
   return (
-    `conftree: ${result.space.key}: ${stats.pages} nodes${folders}, ${stats.requests} requests, ` +
+    `conftree: ${result.space.key}: ${plural(stats.nodes, 'node')}${folders}, ${plural(stats.requests, 'request')}, ` +
     `${formatBytes(stats.bytes)}, ${(stats.durationMs / 1000).toFixed(2)} s, ${result.flavor}, ${state}`
   );
 }

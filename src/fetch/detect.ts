@@ -1,4 +1,4 @@
-import { isConftreeError, isHttpStatusError } from '../confluence/index.js';
+import { isHttpStatusError } from '../confluence/index.js';
 import type { StrategyContext } from './context.js';
 import { findCloudSpace } from './cloud/strategy.js';
 import type { V2Space } from './cloud/wire.js';
@@ -10,6 +10,27 @@ import type { Flavor } from './types.js';
 export type Detection =
   | { flavor: 'cloud'; space: V2Space; reason: string }
   | { flavor: 'datacenter'; space: V1Space; reason: string };
+
+/** Describes a failed probe briefly: the status, or the error class. */
+function outcomeOf(error: unknown): string {
+  if (isHttpStatusError(error)) {
+    return `HTTP ${error.status}`;
+  }
+  return error instanceof Error ? error.name : 'an error';
+}
+
+function isAuthFailure(error: unknown): boolean {
+  return isHttpStatusError(error) && (error.status === 401 || error.status === 403);
+}
+
+async function probeCloud(context: StrategyContext): Promise<{ space?: V2Space; error?: unknown }> {
+  try {
+    return { space: await findCloudSpace(context) };
+  } catch (error) {
+    context.logger?.info(`Cloud probe GET /api/v2/spaces?keys=${context.spaceKey} failed with ${outcomeOf(error)}.`);
+    return { error };
+  }
+}
 
 /**
  * Finds out which API family the site speaks, reusing the probe's answer as
@@ -24,65 +45,56 @@ export type Detection =
 export async function detectFlavor(context: StrategyContext): Promise<Detection> {
   const site = context.client.site;
   if (site.isCloudHost) {
-    const space = await findCloudSpace(context);
-    if (space === undefined) {
-      throw new SpaceNotFoundError(context.spaceKey, site.origin);
-    }
-    return { flavor: 'cloud', space, reason: `the host ${new URL(site.origin).host} is a Confluence Cloud host` };
+    return lookUpSpace(context, 'cloud', `${new URL(site.origin).host} is a Confluence Cloud host`);
   }
 
-  let cloudError: unknown;
-  try {
-    const space = await findCloudSpace(context);
-    if (space === undefined) {
-      throw new SpaceNotFoundError(context.spaceKey, site.origin);
+  const cloud = await probeCloud(context);
+  if (cloud.error === undefined) {
+    if (cloud.space === undefined) {
+      throw new SpaceNotFoundError(context.spaceKey, site.baseUrl);
     }
-    return { flavor: 'cloud', space, reason: 'GET /api/v2/spaces returned a REST v2 space list' };
-  } catch (error) {
-    if (error instanceof SpaceNotFoundError) {
-      throw error;
-    }
-    cloudError = error;
+    return { flavor: 'cloud', space: cloud.space, reason: 'GET /api/v2/spaces returned a REST v2 space list' };
   }
 
   try {
     const space = await findDatacenterSpace(context);
     if (space === undefined) {
-      throw new SpaceNotFoundError(context.spaceKey, site.origin);
+      throw new SpaceNotFoundError(context.spaceKey, site.baseUrl);
     }
-    return { flavor: 'datacenter', space, reason: `GET /api/v2/spaces failed (${describe(cloudError)}) and GET /rest/api/space/${context.spaceKey} returned a REST v1 space` };
+    return {
+      flavor: 'datacenter',
+      space,
+      reason: `the Cloud probe failed with ${outcomeOf(cloud.error)} and GET /rest/api/space/${context.spaceKey} returned a REST v1 space`,
+    };
   } catch (error) {
-    // An authentication failure on the Cloud probe explains more than the
-    // 404 that a Cloud site gives for the REST v1 path.
-    if (isHttpStatusError(cloudError) && (cloudError.status === 401 || cloudError.status === 403)) {
-      throw cloudError;
+    context.logger?.info(`Data Center probe GET /rest/api/space/${context.spaceKey} failed with ${outcomeOf(error)}.`);
+
+    // A Cloud site rejects a bad token on v2 but answers 404 on the v1 path,
+    // so the Cloud probe's authentication failure is the better explanation.
+    if (isAuthFailure(cloud.error) && !isAuthFailure(error)) {
+      throw cloud.error;
     }
-    if (error instanceof SpaceNotFoundError && !isHttpStatusError(cloudError)) {
-      throw new FlavorDetectionError(site.origin, describe(cloudError));
+    if (error instanceof SpaceNotFoundError && !isHttpStatusError(cloud.error)) {
+      throw new FlavorDetectionError(site.baseUrl, `the Cloud probe failed with ${outcomeOf(cloud.error)}`);
     }
     throw error;
   }
 }
 
-function describe(error: unknown): string {
-  if (isConftreeError(error) || error instanceof Error) {
-    return error.message;
-  }
-  return String(error);
-}
-
-export async function lookUpSpace(context: StrategyContext, flavor: Flavor): Promise<Detection> {
+/** Looks the space up with the given flavor's API, without probing the other one. */
+export async function lookUpSpace(context: StrategyContext, flavor: Flavor, reason = `--flavor ${flavor} was given`): Promise<Detection> {
+  const site = context.client.site;
   if (flavor === 'cloud') {
     const space = await findCloudSpace(context);
     if (space === undefined) {
-      throw new SpaceNotFoundError(context.spaceKey, context.client.site.origin);
+      throw new SpaceNotFoundError(context.spaceKey, site.baseUrl);
     }
-    return { flavor, space, reason: 'forced with --flavor cloud' };
+    return { flavor, space, reason };
   }
 
   const space = await findDatacenterSpace(context);
   if (space === undefined) {
-    throw new SpaceNotFoundError(context.spaceKey, context.client.site.origin);
+    throw new SpaceNotFoundError(context.spaceKey, site.baseUrl);
   }
-  return { flavor, space, reason: 'forced with --flavor datacenter' };
+  return { flavor, space, reason };
 }

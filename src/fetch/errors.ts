@@ -6,7 +6,10 @@ export class SpaceNotFoundError extends ConftreeError {
   readonly code = 'space-not-found';
 
   constructor(readonly spaceKey: string, site: string) {
-    super(`Space "${spaceKey}" was not found at ${site}: check the space key (keys are case-sensitive) and that this user may view the space.`);
+    super(
+      `Space "${spaceKey}" was not found at ${site}: check the space key, that this user may view the space, ` +
+        'and the site URL (Cloud sites end in /wiki; Data Center may need a context path such as /confluence).',
+    );
   }
 }
 

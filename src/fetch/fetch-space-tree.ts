@@ -34,6 +34,14 @@ function validate(options: FetchTreeOptions): void {
   }
 }
 
+/** Names the kind of credentials and the user, never the secret. */
+function describeCredentials(credentials: FetchTreeOptions['credentials']): string {
+  if (credentials === undefined) {
+    return 'none (anonymous access)';
+  }
+  return credentials.kind === 'basic' ? `Basic authentication as "${credentials.username}"` : 'a Bearer token';
+}
+
 function runStrategy(context: StrategyContext, detection: Detection): Promise<StrategyOutput> {
   return detection.flavor === 'cloud' ? fetchCloudSpace(context, detection.space) : fetchDatacenterSpace(context, detection.space);
 }
@@ -78,9 +86,10 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     spaceKey: options.spaceKey,
     statuses: options.statuses ?? ['current'],
     logger,
+    // Warnings are returned in the result rather than logged, so callers
+    // decide how to show them.
     warn: (warning) => {
       warnings.push(warning);
-      logger.warn(warning.message, { code: warning.code });
     },
     progress: (phase: FetchProgress['phase'], count: number) => {
       nodes = count;
@@ -88,6 +97,7 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     },
   };
 
+  logger.info(`Credentials: ${describeCredentials(options.credentials)}.`);
   context.progress('detect', 0);
   const flavor = options.flavor ?? 'auto';
   const detection = flavor === 'auto' ? await detectFlavor(context) : await lookUpSpace(context, flavor);
@@ -117,7 +127,8 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     complete: !relevant.some((warning) => warning.affectsCompleteness),
     warnings: relevant,
     stats: {
-      pages: counts.total,
+      nodes: counts.total,
+      pages: counts.pages,
       folders: counts.folders,
       requests: client.stats.requests,
       bytes: client.stats.bytes,

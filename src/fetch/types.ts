@@ -25,7 +25,10 @@ export interface SpaceInfo {
 
 export interface FetchStats {
   /** Nodes in the tree, of every type. */
+  nodes: number;
+  /** Nodes of type `page`. */
   pages: number;
+  /** Nodes of type `folder`. */
   folders: number;
   requests: number;
   /** Response body bytes received. */

@@ -4,7 +4,7 @@
  * ```
  * { "space": {key, id, name, homepageId, url}, "complete", "flavor", "strategy",
  *   "fetchedAt", "root", "maxDepth",
- *   "stats": {pages, folders, requests, bytes, retries, durationMs},
+ *   "stats": {nodes, pages, folders, requests, bytes, retries, durationMs},
  *   "warnings": [{code, message, affectsCompleteness, details}],
  *   "roots": [Node], "orphans": [{missingParentId, node: Node}] }
  *
@@ -114,6 +114,7 @@ function describeResult(result: FetchResult): Record<string, unknown> {
     root: result.rootId,
     maxDepth: result.maxDepth,
     stats: {
+      nodes: stats.nodes,
       pages: stats.pages,
       folders: stats.folders,
       requests: stats.requests,

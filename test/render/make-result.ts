@@ -109,7 +109,7 @@ function wrapTree(
     strategy: 'test-literal',
     complete: orphans.length === 0,
     warnings,
-    stats: { pages: byId.size, folders, requests: 3, bytes: 1024, retries: 0, durationMs: 12 },
+    stats: { nodes: byId.size, pages: byId.size - folders, folders, requests: 3, bytes: 1024, retries: 0, durationMs: 12 },
     fetchedAt: '2025-01-02T03:04:05.000Z',
     rootId: null,
     maxDepth: null,

@@ -5,7 +5,7 @@ import type { StrategyOutput } from '../strategy.js';
 import { joinWebUrl } from '../web-url.js';
 import { isContainerType, readContainers, type ContainerRef } from './containers.js';
 import type { V2Page, V2Space, V2SpaceList } from './wire.js';
-import { SpaceNotFoundError } from '../errors.js';
+import { InvalidOptionError, SpaceNotFoundError } from '../errors.js';
 import { collectListing } from '../listing.js';
 
 /** Cloud REST v2 serves at most 250 items per page of `spaces/{id}/pages`. */
@@ -49,15 +49,44 @@ function containerParents(pages: V2Page[]): ContainerRef[] {
   return [...refs.values()];
 }
 
+/** Statuses that `spaces/{id}/pages` accepts as a filter; drafts cannot be listed there. */
+const LISTABLE_STATUSES = ['current', 'archived', 'deleted', 'trashed'];
+
+function rejectUnlistableStatuses(statuses: string[]): void {
+  const unlistable = statuses.filter((status) => !LISTABLE_STATUSES.includes(status));
+  if (unlistable.length > 0) {
+    throw new InvalidOptionError(
+      `Status "${unlistable.join(', ')}" cannot be listed on Confluence Cloud: REST v2 lists only ${LISTABLE_STATUSES.join(', ')} pages, so leave it out of --include.`,
+    );
+  }
+}
+
+/** Removes items whose `spaceId` names another space, which a correct server never returns, and reports them. */
+function dropForeignPages(context: StrategyContext, pages: V2Page[], spaceId: string): V2Page[] {
+  const foreign = pages.filter((page) => page.spaceId !== undefined && String(page.spaceId) !== spaceId);
+  if (foreign.length === 0) {
+    return pages;
+  }
+
+  context.warn({
+    code: 'foreign-space-pages',
+    message: `The listing of space ${spaceId} returned ${foreign.length} pages of other spaces; they were left out, and the listing may be unreliable.`,
+    affectsCompleteness: true,
+    details: { ids: foreign.map((page) => String(page.id)) },
+  });
+  return pages.filter((page) => !foreign.includes(page));
+}
+
 /**
  * Lists a Cloud space with REST v2: one `spaces/{id}/pages?depth=all` listing
  * at 250 items per page, then one read per folder, whiteboard, database or
  * embed that pages name as a parent.
  */
 export async function fetchCloudSpace(context: StrategyContext, known?: V2Space): Promise<StrategyOutput> {
+  rejectUnlistableStatuses(context.statuses);
   const space = known ?? (await findCloudSpace(context));
   if (space === undefined) {
-    throw new SpaceNotFoundError(context.spaceKey, context.client.site.origin);
+    throw new SpaceNotFoundError(context.spaceKey, context.client.site.baseUrl);
   }
   context.progress('space', 0);
 
@@ -70,9 +99,10 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
     'space pages',
   );
 
-  const records = listing.items.map((page) => toRecord(page, listing.base));
+  const pages = dropForeignPages(context, listing.items, spaceId);
+  const records = pages.map((page) => toRecord(page, listing.base));
   const listedIds = new Set(records.map((record) => record.id));
-  const containers = await readContainers(context, containerParents(listing.items), listedIds);
+  const containers = await readContainers(context, containerParents(pages), listedIds);
 
   // NOTE: a folder, whiteboard, database or embed with no page below it never
   // appears in a page listing, so it is missing from the tree.

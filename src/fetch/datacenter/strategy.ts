@@ -136,7 +136,7 @@ function reportParentProblems(context: StrategyContext, unknown: string[], uncer
 export async function fetchDatacenterSpace(context: StrategyContext, known?: V1Space): Promise<StrategyOutput> {
   const space = known ?? (await findDatacenterSpace(context));
   if (space === undefined) {
-    throw new SpaceNotFoundError(context.spaceKey, context.client.site.origin);
+    throw new SpaceNotFoundError(context.spaceKey, context.client.site.baseUrl);
   }
   context.progress('space', 0);
 
