@@ -9,6 +9,7 @@ const EXIT_BY_CODE: Record<string, ExitCodeValue> = {
   'space-not-found': ExitCode.NotFound,
   'root-not-found': ExitCode.NotFound,
   'not-confluence': ExitCode.NotFound,
+  'wrong-flavor': ExitCode.Usage,
   'output-exists': ExitCode.Output,
   'output-failed': ExitCode.Output,
 };

@@ -33,6 +33,16 @@ export class FlavorDetectionError extends ConftreeError {
   }
 }
 
+/** `--flavor` names an API family that the site does not serve. */
+export class WrongFlavorError extends ConftreeError {
+  override readonly name = 'WrongFlavorError';
+  readonly code = 'wrong-flavor';
+
+  constructor(flavor: string, cause: string) {
+    super(`${cause.replace(/\.$/, '')}. The site may not be Confluence ${flavor === 'cloud' ? 'Cloud' : 'Server/Data Center'}: use --flavor auto to detect it.`);
+  }
+}
+
 /** An option value that cannot work, found before any request. */
 export class InvalidOptionError extends ConftreeError {
   override readonly name = 'InvalidOptionError';

@@ -1,4 +1,4 @@
-import { ConfluenceClient } from '../confluence/index.js';
+import { ConfluenceClient, isHttpStatusError } from '../confluence/index.js';
 import type { Logger } from '../confluence/types.js';
 import { buildTree, type BuildIssues } from '../tree/build.js';
 import { countNodes, selectTree } from '../tree/select.js';
@@ -7,8 +7,8 @@ import { fetchCloudSpace } from './cloud/strategy.js';
 import type { StrategyContext } from './context.js';
 import { fetchDatacenterSpace } from './datacenter/strategy.js';
 import { detectFlavor, lookUpSpace, type Detection } from './detect.js';
-import { InvalidOptionError, RootNotFoundError } from './errors.js';
-import type { FetchProgress, FetchTreeOptions } from './options.js';
+import { InvalidOptionError, RootNotFoundError, WrongFlavorError } from './errors.js';
+import type { FetchProgress, FetchTreeOptions, FlavorChoice } from './options.js';
 import type { StrategyOutput } from './strategy.js';
 import type { FetchResult, FetchWarning } from './types.js';
 
@@ -40,6 +40,21 @@ function describeCredentials(credentials: FetchTreeOptions['credentials']): stri
     return 'none (anonymous access)';
   }
   return credentials.kind === 'basic' ? `Basic authentication as "${credentials.username}"` : 'a Bearer token';
+}
+
+/**
+ * Runs `step` and, when the user forced a flavor, turns a 404 or 410 from the
+ * other API family into an error that suggests `--flavor auto`.
+ */
+async function withFlavorHint<T>(flavor: FlavorChoice, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (flavor !== 'auto' && isHttpStatusError(error) && (error.status === 404 || error.status === 410)) {
+      throw new WrongFlavorError(flavor, error.message);
+    }
+    throw error;
+  }
 }
 
 function runStrategy(context: StrategyContext, detection: Detection): Promise<StrategyOutput> {
@@ -100,10 +115,11 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
   logger.info(`Credentials: ${describeCredentials(options.credentials)}.`);
   context.progress('detect', 0);
   const flavor = options.flavor ?? 'auto';
-  const detection = flavor === 'auto' ? await detectFlavor(context) : await lookUpSpace(context, flavor);
-  logger.info(`Flavor: ${detection.flavor}, because ${detection.reason}.`);
-
-  const output = await runStrategy(context, detection);
+  const { detection, output } = await withFlavorHint(flavor, async () => {
+    const detection = flavor === 'auto' ? await detectFlavor(context) : await lookUpSpace(context, flavor);
+    logger.info(`Flavor: ${detection.flavor}, because ${detection.reason}.`);
+    return { detection, output: await runStrategy(context, detection) };
+  });
   const { tree: fullTree, issues } = buildTree(output.records, output.space.homepageId ?? null);
   reportBuildIssues(issues, fullTree, context.warn);
 

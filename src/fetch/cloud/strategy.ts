@@ -1,3 +1,4 @@
+import { UnexpectedResponseError } from '../../confluence/index.js';
 import { normalizePosition } from '../../quirks/position-none.js';
 import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
@@ -16,7 +17,7 @@ export async function findCloudSpace(context: StrategyContext): Promise<V2Space 
   const response = await context.client.getJson<V2SpaceList>('/api/v2/spaces', { keys: context.spaceKey, limit: 1 });
   const results = Array.isArray(response.data?.results) ? response.data.results : undefined;
   if (results === undefined) {
-    throw new TypeError(`GET ${response.url} returned JSON without a "results" array; is this a Confluence Cloud site?`);
+    throw new UnexpectedResponseError({ method: 'GET', url: context.client.redactUrl(response.url), attempts: 1, expected: 'a "results" array of spaces' });
   }
   return results.find((space) => space.key === context.spaceKey) ?? results[0];
 }

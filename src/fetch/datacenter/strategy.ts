@@ -1,4 +1,4 @@
-import { isHttpStatusError } from '../../confluence/index.js';
+import { isHttpStatusError, UnexpectedResponseError } from '../../confluence/index.js';
 import { resolveParents, type AncestorInput } from '../../quirks/ancestor-order.js';
 import { normalizePosition } from '../../quirks/position-none.js';
 import type { PageRecord } from '../../tree/types.js';
@@ -23,7 +23,7 @@ export async function findDatacenterSpace(context: StrategyContext): Promise<V1S
   try {
     const response = await context.client.getJson<V1Space>(`/rest/api/space/${encodeURIComponent(context.spaceKey)}`, { expand: 'homepage' });
     if (typeof response.data?.key !== 'string') {
-      throw new TypeError(`GET ${response.url} returned JSON without a space "key"; is this a Confluence site?`);
+      throw new UnexpectedResponseError({ method: 'GET', url: context.client.redactUrl(response.url), attempts: 1, expected: 'a space "key"' });
     }
     return response.data;
   } catch (error) {
