@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { redactSecrets } from '../confluence/index.js';
+import { isConftreeError, redactSecrets } from '../confluence/index.js';
 import { demoCommand } from './commands/demo.js';
+import { diffCommand } from './commands/diff.js';
+import { serveCommand } from './commands/serve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { treeCommand } from './commands/tree.js';
 import { exitCodeFor } from './error-exit.js';
@@ -26,10 +28,17 @@ function describeError(error: unknown, verbose: boolean, secrets: string[]): str
   if (!(error instanceof Error)) {
     return escapeControlCharacters(redactSecrets(String(error), secrets));
   }
-  if (verbose) {
+  // Expected failures explain themselves in one line; a stack helps only
+  // with an unexpected one.
+  if (verbose && !isConftreeError(error)) {
     return redactSecrets(error.stack ?? error.message, secrets);
   }
   return escapeControlCharacters(redactSecrets(error.message, secrets));
+}
+
+/** True for a write to a closed pipe, as when the output goes to `head`. */
+function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
 }
 
 /**
@@ -47,12 +56,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .description('Fetch the complete page tree of a Confluence space, on Cloud and on Server/Data Center.')
     .version(VERSION)
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
+      outputError: (text, write) => write(`conftree: ${text.trim().replace(/\s*\n\s*/g, ' ')} Run with --help for usage.\n`),
     });
-  for (const command of [treeCommand(io, done), demoCommand(io, done), simulateCommand(io, done)]) {
+  for (const command of [treeCommand(io, done), diffCommand(io, done), demoCommand(io, done), simulateCommand(io, done), serveCommand(io, done)]) {
     program.addCommand(command.copyInheritedSettings(program));
   }
 
@@ -60,6 +69,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     await program.parseAsync([...argv], { from: 'user' });
     return outcome.exitCode;
   } catch (error) {
+    if (isBrokenPipe(error)) {
+      return outcome.exitCode;
+    }
     if (error instanceof CommanderError) {
       // Commander has printed its message; help and version exit with 0.
       return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;

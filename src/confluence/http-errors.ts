@@ -47,7 +47,7 @@ export function explainStatus(status: number, authenticated: boolean): string {
     case 410:
       return 'this Confluence has removed the deprecated REST v1 endpoint, so use the v2 API';
     case 429:
-      return 'the server is rate limiting requests, so wait, then lower the requests-per-second limit (maxRps) or the concurrency';
+      return 'the server is rate limiting requests, so wait, then lower the requests-per-second limit (--max-rps, or maxRps in the library) or the concurrency';
     case 501:
       return 'this Confluence version does not implement the endpoint, so use another listing method';
     default:
@@ -189,7 +189,7 @@ export class TimeoutError extends RequestError {
     const attempts = init.attempts > 1 ? ` on each of ${init.attempts} attempts` : '';
     const message =
       `${init.method} ${init.url} timed out after ${init.timeoutMs} ms${attempts}: ` +
-      'the server is slow or unreachable, so raise the timeout (timeoutMs) or lower the concurrency';
+      'the server is slow or unreachable, so raise the timeout (--timeout, or timeoutMs in the library) or lower the concurrency';
 
     super(message, init);
     this.timeoutMs = init.timeoutMs;

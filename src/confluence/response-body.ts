@@ -70,7 +70,7 @@ function firstText(...values: unknown[]): string | undefined {
  * Returns the error text of a Confluence error body, on one line and at most
  * 200 characters, or `undefined` when the body has none. Reads the v2 form
  * `{"errors":[{"title","detail"}]}`, the v1 and Server form `{"message"}`, and
- * short plain text. HTML error pages give `undefined`.
+ * short plain text. Markup, such as an HTML error page, gives `undefined`.
  */
 export function serverErrorMessage(text: string): string | undefined {
   let message: string | undefined;
@@ -81,7 +81,7 @@ export function serverErrorMessage(text: string): string | undefined {
     message = firstText(field(first, 'detail'), field(first, 'title'), field(body, 'message'), field(body, 'reason'));
   } catch {
     const plain = text.trim();
-    if (plain !== '' && !looksLikeHtml(plain) && !plain.startsWith('{') && !plain.startsWith('[')) {
+    if (plain !== '' && !plain.startsWith('<') && !plain.startsWith('{') && !plain.startsWith('[')) {
       message = plain;
     }
   }

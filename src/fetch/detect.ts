@@ -71,7 +71,9 @@ export async function detectFlavor(context: StrategyContext): Promise<Detection>
 
     // A Cloud site rejects a bad token on v2 but answers 404 on the v1 path,
     // so the Cloud probe's authentication failure is the better explanation.
-    if (isAuthFailure(cloud.error) && !isAuthFailure(error)) {
+    // When both probes fail authentication, a `/wiki` context path points to
+    // Cloud, where the v2 message and URL help more.
+    if (isAuthFailure(cloud.error) && (!isAuthFailure(error) || site.contextPath === '/wiki')) {
       throw cloud.error;
     }
     if (error instanceof SpaceNotFoundError && !isHttpStatusError(cloud.error)) {

@@ -72,7 +72,7 @@ describe('HttpStatusError messages', () => {
     expect(error.retryAfterMs).toBe(9_000);
     expect(error.message).toBe(
       `GET ${URL_V2} failed with 429 Too Many Requests after 6 attempts: the server is rate limiting requests, so ` +
-        'wait, then lower the requests-per-second limit (maxRps) or the concurrency',
+        'wait, then lower the requests-per-second limit (--max-rps, or maxRps in the library) or the concurrency',
     );
   });
 
@@ -81,7 +81,7 @@ describe('HttpStatusError messages', () => {
 
     expect(error.message).toBe(
       `GET ${URL_V2} timed out after 250 ms on each of 3 attempts: the server is slow or unreachable, so ` +
-        'raise the timeout (timeoutMs) or lower the concurrency',
+        'raise the timeout (--timeout, or timeoutMs in the library) or lower the concurrency',
     );
     expect(isTimeoutError(error)).toBe(true);
   });
