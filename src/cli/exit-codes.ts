@@ -7,7 +7,7 @@ export const ExitCode = {
   Ok: 0,
   /** An unexpected internal error; run again with --verbose and report it. */
   Internal: 1,
-  /** Invalid command line, option value or site URL. */
+  /** Invalid command line, option value or site URL, or a `conftree diff` snapshot that is missing, not a conftree JSON tree, or of another space. */
   Usage: 2,
   /** The tree was written but is incomplete; the reasons are on stderr and in the JSON warnings. */
   Incomplete: 3,
@@ -19,6 +19,8 @@ export const ExitCode = {
   Remote: 6,
   /** The output could not be written. */
   Output: 7,
+  /** `conftree diff` only: the snapshots differ, and the report was written. Identical snapshots exit with 0, like diff(1). */
+  Changed: 8,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

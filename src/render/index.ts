@@ -1,6 +1,12 @@
 import type { FetchResult } from '../fetch/types.js';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderDot } from './dot.js';
 import { renderJson } from './json.js';
+import { renderJsonl } from './jsonl.js';
+import { renderMarkdown } from './markdown.js';
+import { renderMermaid } from './mermaid.js';
+import { renderOpml } from './opml.js';
 import { stringSink } from './sink.js';
 import { renderText } from './text.js';
 import { OUTPUT_FORMATS, type OutputFormat, type RenderOptions, type RenderSink, type Renderer } from './types.js';
@@ -11,12 +17,18 @@ export { streamSink, stringSink } from './sink.js';
 export { escapeControlCharacters } from './escape-controls.js';
 export * from './types.js';
 export { walk, type WalkStep } from './walk.js';
-export { renderCsv, renderJson, renderText };
+export { renderCsv, renderHtml, renderDot, renderJson, renderJsonl, renderMarkdown, renderMermaid, renderOpml, renderText };
 
 export const renderers: Record<OutputFormat, Renderer> = {
   text: renderText,
   json: renderJson,
   csv: renderCsv,
+  md: renderMarkdown,
+  mermaid: renderMermaid,
+  dot: renderDot,
+  jsonl: renderJsonl,
+  opml: renderOpml,
+  html: renderHtml,
 };
 
 export function isOutputFormat(value: string): value is OutputFormat {

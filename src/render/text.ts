@@ -2,7 +2,7 @@
  * The `text` format: an indented tree in the style of `tree(1)`.
  *
  * ```
- * DOCS — Documentation
+ * DOCS — Documentation (fetched 2025-01-02T03:04:05.000Z, complete)
  * ├── Home (home)
  * │   ├── Guides
  * │   └── Archive [folder]
@@ -19,6 +19,7 @@
 import type { SpaceInfo } from '../fetch/types.js';
 import type { TreeNode } from '../tree/types.js';
 import { escapeControlCharacters } from './escape-controls.js';
+import { describeFetchDetails } from './fetch-metadata.js';
 import { readMaxIndentDepth } from './options.js';
 import { ChunkBuffer } from './sink.js';
 import type { Renderer } from './types.js';
@@ -45,7 +46,7 @@ export const renderText: Renderer = async (result, sink, options = {}) => {
   const out = new ChunkBuffer(sink);
   const visited = new Set<TreeNode>();
 
-  const pending = out.write(formatSpaceHeading(result.space) + '\n');
+  const pending = out.write(`${formatSpaceHeading(result.space)} (${escapeControlCharacters(describeFetchDetails(result))})\n`);
   if (pending) await pending;
 
   await writeSubtrees(out, result.tree.roots, layout, visited);

@@ -38,13 +38,21 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+export interface DiagramOptions {
+  /**
+   * Receives a warning meant for people, such as a diagram too large for its
+   * drawing tool. Renderers that have nothing to report never call it.
+   */
+  onWarning?: (message: string) => void;
+}
+
 /** Options of every format. Each renderer reads its own and ignores the rest. */
-export type RenderOptions = TextOptions & JsonOptions & CsvOptions;
+export type RenderOptions = TextOptions & JsonOptions & CsvOptions & DiagramOptions;
 
 /** Writes one fetch result to a sink in one output format. */
 export type Renderer = (result: FetchResult, sink: RenderSink, options?: RenderOptions) => Promise<void>;
 
-export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'csv', 'md', 'mermaid', 'dot', 'jsonl', 'opml', 'html'] as const;
 
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 

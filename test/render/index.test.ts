@@ -14,7 +14,7 @@ describe('renderer registry', () => {
 
   test('unknown format is rejected', async () => {
     const sink = { write: () => undefined };
-    await expect(renderTo('yaml' as OutputFormat, makeSampleResult(), sink)).rejects.toThrow('Unknown output format "yaml": expected one of text, json, csv.');
+    await expect(renderTo('yaml' as OutputFormat, makeSampleResult(), sink)).rejects.toThrow('Unknown output format "yaml": expected one of text, json, csv, md, mermaid, dot, jsonl, opml, html.');
   });
 
   test.each(OUTPUT_FORMATS)('%s waits for a slow sink', async (format) => {

@@ -27,7 +27,7 @@ const SAMPLE_DOCUMENT = {
   fetchedAt: '2025-01-02T03:04:05.000Z',
   root: null,
   maxDepth: null,
-  stats: { pages: 8, folders: 1, requests: 3, bytes: 1024, retries: 0, durationMs: 12 },
+  stats: { nodes: 8, pages: 7, folders: 1, requests: 3, bytes: 1024, retries: 0, durationMs: 12 },
   warnings: [
     {
       code: 'missing-parent',

@@ -5,7 +5,7 @@ import { renderToString } from '../../src/render/index.js';
 import { makeChain, makeResult, makeSampleResult, makeSpecialTitlesResult, SPECIAL_TITLES } from './make-result.js';
 
 const SAMPLE_TEXT = [
-  'DOCS — Documentation',
+  'DOCS — Documentation (fetched 2025-01-02T03:04:05.000Z, incomplete (1 warning))',
   '├── Home (home)',
   '│   ├── Sales/Marketing',
   '│   │   └── Meeting notes',
@@ -87,12 +87,12 @@ describe('text renderer', () => {
 
   test('space heading is escaped', async () => {
     const result = makeResult({ space: { key: 'K', name: 'Evil\u001b]0;title\u0007' }, roots: [] });
-    expect(await renderToString('text', result)).toBe('K — Evil\\x1b]0;title\\x07\n');
+    expect(await renderToString('text', result)).toBe('K — Evil\\x1b]0;title\\x07 (fetched 2025-01-02T03:04:05.000Z, complete)\n');
   });
 
   test('space without name shows key only', async () => {
     const result = makeResult({ space: { key: 'EMPTY' }, roots: [] });
-    expect(await renderToString('text', result)).toBe('EMPTY\n');
+    expect(await renderToString('text', result)).toBe('EMPTY (fetched 2025-01-02T03:04:05.000Z, complete)\n');
   });
 
   test('non-page types are marked', async () => {
@@ -120,7 +120,7 @@ describe('text renderer', () => {
       ],
     });
     expect(await renderToString('text', result)).toBe(
-      ['DOCS — Documentation', '(parent 50 not found)', '├── A', '└── B', '(parent 60 not found)', '└── C', ''].join('\n'),
+      ['DOCS — Documentation (fetched 2025-01-02T03:04:05.000Z, incomplete)', '(parent 50 not found)', '├── A', '└── B', '(parent 60 not found)', '└── C', ''].join('\n'),
     );
   });
 
@@ -128,7 +128,7 @@ describe('text renderer', () => {
     const text = await renderToString('text', makeChain(5), { maxIndentDepth: 2 });
     expect(text).toBe(
       [
-        'DEEP',
+        'DEEP (fetched 2025-01-02T03:04:05.000Z, complete)',
         '└── Level 0',
         '    └── Level 1',
         '        └── Level 2',

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { fetchSpaceTree } from '../../fetch/fetch-space-tree.js';
 import type { FetchResult } from '../../fetch/types.js';
-import { renderTo, type OutputFormat } from '../../render/index.js';
+import { escapeControlCharacters, OUTPUT_FORMATS, renderTo, type OutputFormat } from '../../render/index.js';
 import type { CliIo } from '../io.js';
 import { createStderrLogger } from '../logger.js';
 import { createProgress } from '../progress.js';
@@ -9,6 +9,7 @@ import { resolveConnection, httpSettings, type ConnectionFlags, type HttpFlags }
 import { parsePositiveInteger, parseStatuses } from '../parse.js';
 import { writeResult } from '../write-result.js';
 import { checkOutputPath } from '../output.js';
+import { checkSnapshotFolder, writeSnapshot } from '../snapshot.js';
 import { summaryLine, warningLines } from '../summary.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CommandOutcome } from '../outcome.js';
@@ -19,6 +20,7 @@ interface TreeFlags extends ConnectionFlags, HttpFlags {
   format: OutputFormat;
   output?: string;
   force?: boolean;
+  snapshot?: string;
   include?: string[];
   showIds?: boolean;
   quiet?: boolean;
@@ -46,12 +48,13 @@ export function treeCommand(io: CliIo, done: (outcome: CommandOutcome) => void):
     .argument('<space-key>', 'key of the space, e.g. DEV')
     .option('--root <id>', 'print only the subtree below this page or folder id')
     .option('--depth <n>', 'print this many levels (1 = top level only)', parsePositiveInteger('--depth'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists')
+    .option('--snapshot <dir>', 'also save the tree as JSON in this existing folder, named after the space and the fetch time, for conftree diff')
     .option('--include <statuses>', 'also list pages with these statuses, comma-separated: archived, draft, trashed', parseStatuses)
     .option('--show-ids', 'append page ids to text output')
-    .option('-q, --quiet', 'print nothing on stderr except errors')
+    .addOption(new Option('-q, --quiet', 'print nothing on stderr except errors').conflicts('verbose'))
     .option('-v, --verbose', 'explain flavor detection, retries and every warning on stderr');
   addConnectionOptions(command);
 
@@ -68,6 +71,9 @@ async function runTree(io: CliIo, spaceKey: string, flags: TreeFlags): Promise<C
   if (flags.output !== undefined) {
     await checkOutputPath(flags.output, flags.force === true);
   }
+  if (flags.snapshot !== undefined) {
+    await checkSnapshotFolder(flags.snapshot);
+  }
   const progress = createProgress(io, verbosity !== 'quiet');
 
   let result: FetchResult;
@@ -82,7 +88,7 @@ async function runTree(io: CliIo, spaceKey: string, flags: TreeFlags): Promise<C
       statuses: ['current', ...(flags.include ?? [])],
       logger,
       onProgress: (event) => progress.update(event),
-      http: httpSettings(flags, io, logger),
+      http: httpSettings(flags, io),
     });
   } finally {
     progress.stop();
@@ -92,8 +98,20 @@ async function runTree(io: CliIo, spaceKey: string, flags: TreeFlags): Promise<C
     format: flags.format,
     output: flags.output,
     force: flags.force === true,
-    render: (format: OutputFormat, sink) => renderTo(format, result, sink, { showIds: flags.showIds === true }),
+    render: (format: OutputFormat, sink) =>
+      renderTo(format, result, sink, {
+        showIds: flags.showIds === true,
+        onWarning: (message) => {
+          if (verbosity !== 'quiet') io.stderr.write(`conftree: warning: ${message}\n`);
+        },
+      }),
   });
+  if (flags.snapshot !== undefined) {
+    const path = await writeSnapshot(flags.snapshot, result);
+    if (verbosity !== 'quiet') {
+      io.stderr.write(`conftree: snapshot written to ${escapeControlCharacters(path)}\n`);
+    }
+  }
 
   if (verbosity !== 'quiet') {
     for (const line of warningLines(result, verbosity === 'verbose')) {
