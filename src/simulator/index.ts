@@ -9,6 +9,8 @@
 export { startSimulator } from './server.js';
 export { generateSpace } from './generate/generate-space.js';
 export { formatBanner } from './banner.js';
+export { loadSpaceFile, parseSpaceFile, SpaceFileError } from './load/space-file.js';
+export { FLAVOR_NAMES } from './profiles/index.js';
 export type {
   ExpectedNode,
   Faults,
@@ -20,6 +22,10 @@ export type {
   SimPage,
   SimulatorCredentials,
   SimulatorFlavor,
+  SimulatorFlavorName,
+  SimulatorProfileName,
+  NodeAccess,
+  LatencyDistribution,
   SimulatorOptions,
   SimulatorSpaceSummary,
   SpaceDefinition,

@@ -81,7 +81,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       flavor: options.generate?.flavor ?? options.flavor,
     }),
   ];
-  const store = new SpaceStore(definitions, profile.nodeTypes);
+  const store = new SpaceStore(definitions, profile.nodeTypes, {
+    hidden: new Set(options.permissions?.hidden ?? []),
+    unreadable: new Set(options.permissions?.unreadable ?? []),
+    missingPositions: faults.missingPositions > 0 ? { rate: faults.missingPositions, seed: faults.seed } : undefined,
+  });
   const credentials: SimulatorCredentials = {
     username: options.credentials?.username ?? profile.defaultUsername,
     apiToken: options.credentials?.apiToken ?? DEFAULT_SECRETS.apiToken,
@@ -115,7 +119,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   return {
     url: site.base,
     origin,
-    flavor: profile.flavor,
+    flavor: profile.family,
+    profile: profile.name,
+    product: profile.product,
     spaces: store.spaces.map((space) => ({
       key: space.key,
       id: space.id,

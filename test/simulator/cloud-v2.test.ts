@@ -140,7 +140,10 @@ describe('cloud v2', () => {
       expect(underFolder).toBeDefined();
       expect(underFolder.parentType).toBe('folder');
       const top = items.find((item: { id: string }) => item.id === space.homepageId);
-      expect(top).toMatchObject({ parentId: null, parentType: null, status: 'current', spaceId });
+      expect(top).toMatchObject({ status: 'current', spaceId });
+      // The v2 document declares parentId and parentType as strings, so top-level items omit them.
+      expect(top).not.toHaveProperty('parentId');
+      expect(top).not.toHaveProperty('parentType');
       for (const item of items) {
         const source = byId.get(item.id)!;
         expect(item.title).toBe(source.title);
@@ -158,7 +161,8 @@ describe('cloud v2', () => {
     test('returns the page', async () => {
       const { status, body } = await getJson(sim, `/wiki/api/v2/pages/${space.homepageId}`);
       expect(status).toBe(200);
-      expect(body).toMatchObject({ id: space.homepageId, title: 'Demo space Home', parentId: null });
+      expect(body).toMatchObject({ id: space.homepageId, title: 'Demo space Home' });
+      expect(body).not.toHaveProperty('parentId');
       expect(body._links.base).toBe(sim.url);
     });
 
@@ -229,7 +233,8 @@ describe('cloud v2', () => {
       const folder = ofType('folder');
       const { status, body } = await getJson(sim, `/wiki/api/v2/folders/${folder.id}`);
       expect(status).toBe(200);
-      expect(body).toMatchObject({ id: folder.id, type: 'folder', title: folder.title, parentId: folder.parentId, spaceId });
+      expect(body).toMatchObject({ id: folder.id, type: 'folder', title: folder.title, spaceId });
+      expect(body.parentId).toBe(folder.parentId ?? undefined);
       expect(typeof body.createdAt).toBe('number');
       expect(body._links.webui).toBe(`/spaces/DEMO/folder/${folder.id}`);
     });
@@ -272,9 +277,17 @@ describe('cloud v2', () => {
     });
 
     test('unknown v1 route gives v1 404 body', async () => {
-      const { status, body } = await getJson(sim, '/wiki/rest/api/content');
+      const { status, body } = await getJson(sim, '/wiki/rest/api/content/1/child/blogpost-tree');
       expect(status).toBe(404);
       expect(body).toMatchObject({ statusCode: 404, reason: 'Not Found', data: { successful: false } });
+    });
+
+    test('removed v1 listings give 410', async () => {
+      for (const path of ['/wiki/rest/api/content?spaceKey=DEMO', '/wiki/rest/api/space/DEMO/content/page']) {
+        const { status, body } = await getJson(sim, path);
+        expect(status).toBe(410);
+        expect(body.message).toBe('This deprecated endpoint has been removed');
+      }
     });
   });
 

@@ -8,11 +8,18 @@ export function basicAuth(username: string, secret: string): string {
   return `Basic ${Buffer.from(`${username}:${secret}`).toString('base64')}`;
 }
 
-/** Valid credentials for the simulator's flavour: Basic with API token on Cloud, Bearer on Data Center. */
+/**
+ * Valid credentials for the simulator's profile: Basic with API token on
+ * Cloud, Basic with password on Server 6.4 (no personal tokens), Bearer on Data Center.
+ */
 export function authHeader(sim: RunningSimulator): string {
-  return sim.flavor === 'cloud'
-    ? basicAuth(sim.credentials.username, sim.credentials.apiToken)
-    : `Bearer ${sim.credentials.personalToken}`;
+  if (sim.flavor === 'cloud') {
+    return basicAuth(sim.credentials.username, sim.credentials.apiToken);
+  }
+  if (sim.profile === 'server-6.4') {
+    return basicAuth(sim.credentials.username, sim.credentials.password);
+  }
+  return `Bearer ${sim.credentials.personalToken}`;
 }
 
 export interface JsonResponse {

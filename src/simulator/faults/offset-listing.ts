@@ -7,6 +7,8 @@
  * - duplicateAcrossPages: a page repeats the last item of the previous page.
  * - nextPastEnd: the last page still links to a next page, and the empty pages
  *   beyond it do too (CONFSERVER-95396, Data Center 7.19.21, 8.5.8, 8.9.0).
+ * - repeatPage: the second page serves the items of the first page again,
+ *   and its `next` link goes on as if it had served the real second page.
  */
 import type { ActiveFaults } from './active-faults.js';
 
@@ -44,6 +46,10 @@ export function planOffsetPage(total: number, start: number, limit: number, faul
     indexes.unshift(start - 1);
   }
 
+  if (faults.repeatPage && start > 0 && start === firstPageSize(faults, limit)) {
+    indexes.splice(0, indexes.length, ...range(0, Math.min(total, start)));
+  }
+
   let nextStart: number | null = null;
   if (faults.ignoreOffset) {
     // The server believes it moved on, so it keeps linking to further pages.
@@ -74,4 +80,16 @@ function capAt(caps: readonly number[], start: number, limit: number): number {
     position += Math.min(limit, caps[page]!);
   }
   return caps[caps.length - 1]!;
+}
+
+function firstPageSize(faults: ActiveFaults, limit: number): number {
+  return faults.capSequence ? Math.min(limit, faults.capSequence[0]!) : limit;
+}
+
+function range(from: number, to: number): number[] {
+  const values: number[] = [];
+  for (let value = from; value < to; value++) {
+    values.push(value);
+  }
+  return values;
 }

@@ -53,3 +53,23 @@ export function createRateLimitMiddleware(
     }
   };
 }
+
+/**
+ * Headers of a 429 from a burst, which has no per-second budget: Cloud's
+ * `X-RateLimit-Reset`, or Data Center's headers with nothing remaining.
+ */
+export function burstHeaders(profile: FlavorProfile, retryAfter: string, now: () => number = Date.now): Record<string, string> {
+  const headers: Record<string, string> = { 'Retry-After': retryAfter };
+  const seconds = Number(retryAfter);
+  const waitMs = Number.isFinite(seconds) && seconds < 86_400 ? seconds * 1000 : 86_400_000;
+  if (profile.rateLimitHeaders === 'cloud') {
+    headers['X-RateLimit-Reset'] = new Date(now() + waitMs).toISOString();
+    headers['X-RateLimit-NearLimit'] = 'true';
+  } else {
+    headers['X-RateLimit-Limit'] = '1';
+    headers['X-RateLimit-Remaining'] = '0';
+    headers['X-RateLimit-Interval-Seconds'] = '1';
+    headers['X-RateLimit-FillRate'] = '1';
+  }
+  return headers;
+}

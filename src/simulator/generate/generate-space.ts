@@ -7,6 +7,7 @@ import { buildShape } from './shape.js';
 import { assignTitles } from './titles.js';
 import { assignPositions } from './positions.js';
 import { assignIds, makeSpaceId } from './ids.js';
+import { familyOf } from '../profiles/family.js';
 
 const MAX_GENERATED_NODES = 200_000;
 
@@ -23,7 +24,8 @@ const MAX_GENERATED_NODES = 200_000;
 export function generateSpace(options: GenerateOptions): SpaceDefinition {
   const key = options.key ?? 'DEMO';
   const seed = options.seed ?? 1;
-  const flavor = options.flavor ?? 'cloud';
+  // Every Server and Data Center profile shares one data shape, so 'dc-8.5' generates what 'datacenter' does.
+  const flavor = familyOf(options.flavor ?? 'cloud');
   const total = options.pages;
   if (!Number.isInteger(total) || total < 0 || total > MAX_GENERATED_NODES) {
     throw new Error(`Invalid page count ${total}: use an integer from 0 to ${MAX_GENERATED_NODES}.`);

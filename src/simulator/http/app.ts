@@ -2,18 +2,25 @@
  * The simulator's Hono application: middleware in the order a real deployment
  * applies it, then the profile's routes, then an explicit 404 for everything else.
  *
- * Order: request log, latency, login page (an SSO proxy responds before the
- * request reaches Confluence), rate limit, authentication, routes.
+ * Order: request log, content mutations, latency, per-request faults (resets,
+ * timeouts, 5xx, 429 bursts, then truncated or slow bodies on the way out),
+ * login page, rate limit, authentication, `Deprecation` header on v1,
+ * response cache, routes. The login page comes early because an SSO proxy
+ * responds before the request reaches Confluence.
  */
 import { Hono } from 'hono';
 import { createLatencyMiddleware } from '../faults/latency.js';
 import { createLoginPageMiddleware } from '../faults/login-page.js';
+import { createMutationMiddleware } from '../faults/content-mutations.js';
 import { createRateLimitMiddleware } from '../faults/rate-limit.js';
+import { createRequestFaultMiddleware, hasRequestFaults } from '../faults/request-faults.js';
+import { createDeprecationMiddleware } from './deprecation.js';
 import type { HandlerDeps } from '../handlers/deps.js';
 import type { RequestLogEntry, SimulatorCredentials } from '../types.js';
 import { createAuthMiddleware } from './auth.js';
 import { errorResponse, HttpError, type ErrorStyle } from './errors.js';
 import { createRequestLogMiddleware } from './request-log.js';
+import { createResponseCacheMiddleware } from './response-cache.js';
 
 export interface AppOptions {
   readonly deps: HandlerDeps;
@@ -46,8 +53,14 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.use('*', createRequestLogMiddleware(options.log));
-  if (deps.faults.latencyMs > 0) {
-    app.use('*', createLatencyMiddleware(deps.faults.latencyMs));
+  if (deps.faults.mutations) {
+    app.use('*', createMutationMiddleware(deps.store, { ...deps.faults.mutations, seed: deps.faults.seed }));
+  }
+  if (deps.faults.latency) {
+    app.use('*', createLatencyMiddleware(deps.faults.latency, deps.faults.seed));
+  }
+  if (hasRequestFaults(deps.faults)) {
+    app.use('*', createRequestFaultMiddleware(deps.faults, deps.profile, errorStyleFor));
   }
   if (deps.faults.htmlLoginPage) {
     app.use('*', createLoginPageMiddleware());
@@ -56,6 +69,10 @@ export function createApp(options: AppOptions): Hono {
     app.use('*', createRateLimitMiddleware(deps.faults.rateLimit, deps.profile, errorStyleFor));
   }
   app.use('*', createAuthMiddleware(options.credentials, deps.profile, errorStyleFor));
+  if (deps.profile.v1.deprecated) {
+    app.use(`${deps.site.sitePath}/rest/*`, createDeprecationMiddleware());
+  }
+  app.use('*', createResponseCacheMiddleware(deps.store));
 
   for (const route of deps.profile.routes) {
     app.get(`${deps.site.sitePath}${route.path}`, route.create(deps));

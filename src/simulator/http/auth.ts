@@ -1,8 +1,8 @@
 /**
  * Authentication middleware. Basic authentication checks the username and the
- * profile's secret: the API token on Cloud, the password on Data Center. Bearer accepts
- * the personal access token, which the Cloud profile also accepts in place of
- * an OAuth access token.
+ * profile's secret: the API token on Cloud, the password on Server and Data Center.
+ * Bearer accepts the personal access token on profiles that have them (Data
+ * Center 7.9+), and on Cloud in place of an OAuth access token.
  * Anything else gets 401 in the error style of the requested path.
  */
 import { Buffer } from 'node:buffer';
@@ -17,7 +17,7 @@ export function isAuthorized(header: string | undefined, credentials: SimulatorC
   }
   const [scheme = '', value = ''] = header.trim().split(/\s+/, 2);
   if (scheme.toLowerCase() === 'bearer') {
-    return value === credentials.personalToken;
+    return profile.bearerTokens && value === credentials.personalToken;
   }
   if (scheme.toLowerCase() === 'basic') {
     const decoded = Buffer.from(value, 'base64').toString('utf8');

@@ -49,14 +49,19 @@ export interface CursorPagePlan {
   readonly nextOffset: number | null;
 }
 
-/** Plans one page; with duplicateAcrossPages, pages after the first start with the previous page's last item. */
+/**
+ * Plans one page. With duplicateAcrossPages, pages after the first start with
+ * the previous page's last item. With repeatPage, the second page repeats the first.
+ */
 export function planCursorPage(total: number, offset: number, limit: number, faults: ActiveFaults): CursorPagePlan {
   const indexes: number[] = [];
   if (faults.duplicateAcrossPages && offset > 0 && offset <= total) {
     indexes.push(offset - 1);
   }
   const end = Math.min(total, offset + limit);
-  for (let index = offset; index < end; index++) {
+  // With repeatPage, the second page serves the first page's items again.
+  const from = faults.repeatPage && offset > 0 && offset === limit ? 0 : offset;
+  for (let index = from; index < end - offset + from; index++) {
     indexes.push(index);
   }
   return { indexes, nextOffset: end < total ? end : null };

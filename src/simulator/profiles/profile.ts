@@ -5,7 +5,7 @@
  */
 import type { ErrorStyle } from '../http/errors.js';
 import type { RouteDefinition } from '../handlers/deps.js';
-import type { NodeType, SimulatorFlavor } from '../types.js';
+import type { NodeType, SimulatorFlavor, SimulatorProfileName } from '../types.js';
 
 /** Maximum `limit` of a v1 listing, by the kind of `expand` requested. */
 export interface ListingCaps {
@@ -18,8 +18,10 @@ export interface ListingCaps {
 }
 
 export interface FlavorProfile {
-  readonly name: string;
-  readonly flavor: SimulatorFlavor;
+  readonly name: SimulatorProfileName;
+  readonly family: SimulatorFlavor;
+  /** Product and version, e.g. 'Confluence Data Center 8.5'. */
+  readonly product: string;
   /** Returns the site's path prefix for a configured context path. */
   sitePath(contextPath: string): string;
   /** Error body style outside the API prefixes (requests to unknown paths). */
@@ -27,6 +29,8 @@ export interface FlavorProfile {
   /** Credential checked as the password of Basic authentication. */
   readonly basicAuthSecret: 'apiToken' | 'password';
   readonly defaultUsername: string;
+  /** Bearer tokens are accepted: personal access tokens (Data Center 7.9+) or OAuth access tokens (Cloud). */
+  readonly bearerTokens: boolean;
   /** Content types that exist in this flavour. */
   readonly nodeTypes: readonly NodeType[];
   readonly v1: {
@@ -36,6 +40,12 @@ export interface FlavorProfile {
     readonly webuiStyle: 'display' | 'spaces';
     /** Users in `version.by`: Cloud account ids or Server usernames. */
     readonly userFormat: 'accountId' | 'username';
+    /** Pagination of `content/search`: 'cursor' on Cloud (offsets were removed in July 2020), 'offset' elsewhere. */
+    readonly searchPagination: 'offset' | 'cursor';
+    /** Every v1 response carries a `Deprecation` header (RFC 9745). */
+    readonly deprecated: boolean;
+    /** Maximum chained sub-expansions such as `children.page.children.page` (8 on Server and Data Center). */
+    readonly maxExpandDepth: number;
   };
   /** Limits of v2 listings; unused by profiles without v2 routes. */
   readonly v2: {

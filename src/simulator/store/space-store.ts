@@ -2,22 +2,39 @@
  * The spaces a simulator serves, validated once at start-up, with the indexes
  * that the handlers need: nodes by id, spaces by key and id, children by parent.
  */
-import type { NodeStatus, NodeType, SpaceDefinition } from '../types.js';
+import { deriveSeed } from '../random.js';
+import type { NodeAccess, NodeStatus, NodeType, SpaceDefinition } from '../types.js';
 import { compareNumericIds, sortSiblings } from './display-order.js';
 import { deriveMetadata, type NodeMetadata } from './metadata.js';
 
+/**
+ * One node. `status`, `parent`, `children` and `depth` change only through
+ * `content-mutations.ts`, which then calls `SpaceStore.invalidate`.
+ */
 export interface StoredNode extends NodeMetadata {
   readonly id: string;
   readonly title: string;
   readonly type: NodeType;
-  readonly status: NodeStatus;
+  status: NodeStatus;
   readonly position: number | null;
   readonly space: StoredSpace;
-  readonly parent: StoredNode | null;
+  parent: StoredNode | null;
   /** Every child, any status, in definition order. Use `childrenOf` for display order. */
   readonly children: StoredNode[];
   /** 0 for a top-level node. */
-  readonly depth: number;
+  depth: number;
+  /** False when the simulated user sees the node in listings but may not read it (404 by id). */
+  readonly readable: boolean;
+}
+
+/** Per-user view and data faults applied while the store is built. */
+export interface StoreOptions {
+  /** Ids of nodes that the user cannot see, with their subtrees. */
+  readonly hidden?: ReadonlySet<string>;
+  /** Ids of nodes that are listed but give 404 when read. */
+  readonly unreadable?: ReadonlySet<string>;
+  /** Share (0-1) of nodes whose position is dropped, chosen by `deriveSeed(seed, 'position', id)`. */
+  readonly missingPositions?: { readonly rate: number; readonly seed: number };
 }
 
 export interface StoredSpace {
@@ -36,6 +53,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const NODE_TYPES: readonly NodeType[] = ['page', 'folder', 'whiteboard', 'database', 'embed'];
 const NODE_STATUSES: readonly NodeStatus[] = ['current', 'archived', 'draft', 'trashed'];
+const NODE_ACCESS: readonly NodeAccess[] = ['visible', 'hidden', 'unreadable'];
 const NUMERIC_ID = /^(0|[1-9][0-9]*)$/;
 
 export class SpaceStore {
@@ -49,8 +67,43 @@ export class SpaceStore {
    * space and node for a duplicate or non-numeric id, an unknown parent, a cycle,
    * or a node type that `allowedTypes` excludes.
    */
-  constructor(definitions: readonly SpaceDefinition[], allowedTypes: readonly NodeType[]) {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(
+    definitions: readonly SpaceDefinition[],
+    allowedTypes: readonly NodeType[],
+    private readonly options: StoreOptions = {},
+  ) {
     this.spaces = definitions.map((definition, index) => this.addSpace(definition, index, allowedTypes));
+  }
+
+  /**
+   * Returns the value cached under `key`, computing it on first use. Handlers
+   * cache sorted and filtered listings here, so a request does not sort a
+   * 50,000-node space again. `invalidate` empties the cache.
+   */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) {
+      return this.cache.get(key) as T;
+    }
+    const value = compute();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  private readonly invalidationListeners: (() => void)[] = [];
+
+  /** Empties the cache after content changed, and calls every `onInvalidate` listener. */
+  invalidate(): void {
+    this.cache.clear();
+    for (const listener of this.invalidationListeners) {
+      listener();
+    }
+  }
+
+  /** Registers a listener for `invalidate`, for caches kept outside the store. */
+  onInvalidate(listener: () => void): void {
+    this.invalidationListeners.push(listener);
   }
 
   /** Finds a space by key. Matching ignores case, which may be more lenient than real servers. */
@@ -98,6 +151,7 @@ export class SpaceStore {
     for (const page of definition.pages) {
       this.validatePage(key, page, definitionsById, allowedTypes);
     }
+    const hidden = hiddenIds(definition, this.options.hidden);
 
     // Nodes are created parents first, so each node can hold its parent and depth.
     const creating = new Set<string>();
@@ -117,22 +171,24 @@ export class SpaceStore {
         title: page.title,
         type: page.type ?? 'page',
         status: page.status ?? 'current',
-        position: page.position ?? null,
+        position: this.dropsPosition(page.id) ? null : (page.position ?? null),
         space,
         parent,
         children: [],
         depth: parent === null ? 0 : parent.depth + 1,
+        readable: page.access !== 'unreadable' && !(this.options.unreadable?.has(page.id) ?? false),
         ...deriveMetadata(page.id),
       };
       this.nodesById.set(node.id, node);
       creating.delete(pageId);
       return node;
     };
-    for (const page of definition.pages) {
+    const visiblePages = definition.pages.filter((page) => !hidden.has(page.id));
+    for (const page of visiblePages) {
       create(page.id);
     }
 
-    for (const page of definition.pages) {
+    for (const page of visiblePages) {
       const node = this.nodesById.get(page.id)!;
       space.nodes.push(node);
       if (node.parent === null) {
@@ -143,10 +199,17 @@ export class SpaceStore {
     }
     space.nodes.sort((a, b) => compareNumericIds(a.id, b.id));
 
-    space.homepageId = resolveHomepageId(definition, space);
+    space.homepageId = definition.homepageId !== undefined && definition.homepageId !== null && hidden.has(definition.homepageId)
+      ? null
+      : resolveHomepageId(definition, space);
     this.spacesByKey.set(key.toUpperCase(), space);
     this.spacesById.set(id, space);
     return space;
+  }
+
+  private dropsPosition(id: string): boolean {
+    const missing = this.options.missingPositions;
+    return missing !== undefined && deriveSeed(missing.seed, 'position', id) / 2 ** 32 < missing.rate;
   }
 
   private validatePage(
@@ -179,10 +242,34 @@ export class SpaceStore {
     if (page.position !== undefined && page.position !== null && !Number.isInteger(page.position)) {
       throw new Error(`${where}: the position must be an integer, null or absent.`);
     }
+    if (page.access !== undefined && !NODE_ACCESS.includes(page.access)) {
+      throw new Error(`${where}: unknown access "${page.access}"; valid values are ${NODE_ACCESS.join(', ')}.`);
+    }
     if (page.parentId !== null && !definitionsById.has(page.parentId)) {
       throw new Error(`${where}: parent ${page.parentId} is not a node of this space.`);
     }
   }
+}
+
+/** Returns the ids of nodes marked hidden, by `access` or by `extra`, and of every node below them. */
+function hiddenIds(definition: SpaceDefinition, extra: ReadonlySet<string> | undefined): Set<string> {
+  const childIds = new Map<string, string[]>();
+  for (const page of definition.pages) {
+    if (page.parentId !== null) {
+      const siblings = childIds.get(page.parentId) ?? [];
+      siblings.push(page.id);
+      childIds.set(page.parentId, siblings);
+    }
+  }
+  const hidden = new Set<string>();
+  const stack = definition.pages.filter((page) => page.access === 'hidden' || extra?.has(page.id)).map((page) => page.id);
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (!hidden.has(id)) {
+      hidden.add(id);
+      stack.push(...(childIds.get(id) ?? []));
+    }
+  }
+  return hidden;
 }
 
 function resolveHomepageId(definition: SpaceDefinition, space: StoredSpace): string | null {

@@ -16,7 +16,7 @@ export function createDirectChildrenHandler(parentType: NodeType): HandlerFactor
   return (deps) => (c) => {
     const id = requireNumericId(c.req.param('id') ?? '', parentType);
     const parent = deps.store.findNode(id);
-    if (!parent || parent.type !== parentType) {
+    if (!parent || !parent.readable || parent.type !== parentType) {
       throw new HttpError(404, `No ${parentType} with id ${id}.`);
     }
 
@@ -26,6 +26,7 @@ export function createDirectChildrenHandler(parentType: NodeType): HandlerFactor
     return respondWithV2Listing(c, deps, query, {
       items: sortChildren(children, sort),
       serialize: directChild,
+    representation: 'DirectChild',
       scope: `direct-children:${id}:${sort}`,
     });
   };

@@ -6,11 +6,18 @@ import type { Context } from 'hono';
 import { HttpError } from '../../http/errors.js';
 import { readInteger } from '../../http/params.js';
 import { buildCursorNextLink, decodeCursor, encodeCursor, planCursorPage } from '../../pagination/cursor.js';
+import { itemJson, respondWithResults } from '../../pagination/json-body.js';
+import type { StoredNode } from '../../store/space-store.js';
 import type { HandlerDeps } from '../deps.js';
 
 export interface V2ListingOptions<T> {
   readonly items: readonly T[];
   readonly serialize: (item: T) => unknown;
+  /**
+   * Name of the item representation, such as 'PageBulk'. When set, each item's
+   * JSON is cached per node, so `serialize` must depend on the node only.
+   */
+  readonly representation?: T extends StoredNode ? string : never;
   /** Identifies the listing and its order; a cursor from another scope is rejected. */
   readonly scope: string;
   /** Parameters placed right after `cursor` in the `next` link, before the request's others. */
@@ -42,7 +49,13 @@ export function respondWithV2Listing<T>(
   }
 
   const plan = planCursorPage(options.items.length, offset, limit, deps.faults);
-  const results = plan.indexes.map((index) => options.serialize(options.items[index] as T));
+  const results = plan.indexes.map((index) => {
+    const item = options.items[index] as T;
+    const representation = options.representation;
+    return representation === undefined
+      ? JSON.stringify(options.serialize(item))
+      : itemJson(deps.store, item as StoredNode, representation, () => options.serialize(item));
+  });
 
   const links: { next?: string; base: string } = { base: deps.site.base };
   const headers: Record<string, string> = {};
@@ -52,5 +65,5 @@ export function respondWithV2Listing<T>(
     links.next = buildCursorNextLink(path, encodeCursor(plan.nextOffset, options.scope), leading, query);
     headers.Link = `<${links.next}>; rel="next", <${deps.site.base}>; rel="base"`;
   }
-  return c.json({ results, _links: links }, 200, headers);
+  return respondWithResults(c, results, { _links: links }, headers);
 }

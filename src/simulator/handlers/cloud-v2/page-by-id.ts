@@ -18,7 +18,7 @@ export const createPageByIdHandler: HandlerFactory = (deps) => (c) => {
   }
 
   const node = deps.store.findNode(id);
-  if (!node || node.type !== 'page' || !statuses.includes(node.status)) {
+  if (!node || !node.readable || node.type !== 'page' || !statuses.includes(node.status)) {
     throw new HttpError(404, `No page with id ${id}.`);
   }
   const body = pageBulk(node);

@@ -12,7 +12,7 @@ import { childPage } from './serialize.js';
 export const createPageChildrenHandler: HandlerFactory = (deps) => (c) => {
   const id = requireNumericId(c.req.param('id') ?? '', 'page');
   const parent = deps.store.findNode(id);
-  if (!parent || parent.type !== 'page') {
+  if (!parent || !parent.readable || parent.type !== 'page') {
     throw new HttpError(404, `No page with id ${id}.`);
   }
 
@@ -24,6 +24,7 @@ export const createPageChildrenHandler: HandlerFactory = (deps) => (c) => {
   return respondWithV2Listing(c, deps, query, {
     items: sortChildren(children, sort),
     serialize: childPage,
+    representation: 'ChildPage',
     scope: `children:${id}:${sort}`,
   });
 };

@@ -2,7 +2,7 @@
  * Cloud REST v2 response shapes, with the field names and types of the
  * published v2 OpenAPI document (Feb 2025): SpaceBulk, PageBulk, ChildPage,
  * FolderSingle, WhiteboardSingle, DatabaseSingle and SmartLinkSingle (embeds),
- * plus the later `direct-children` item.
+ * plus the later `direct-children` and `descendants` items.
  */
 import { cloudEditui, cloudWebui, tinyui } from '../../http/links.js';
 import type { StoredNode, StoredSpace } from '../../store/space-store.js';
@@ -23,11 +23,12 @@ function version(node: StoredNode) {
   };
 }
 
-function parentFields(node: StoredNode) {
-  return {
-    parentId: node.parent?.id ?? null,
-    parentType: node.parent?.type ?? null,
-  };
+/**
+ * `parentId` and `parentType`, omitted at the top level of a space: the v2
+ * document (Feb 2025) declares both as non-nullable strings.
+ */
+function parentFields(node: StoredNode): { parentId?: string; parentType?: string } {
+  return node.parent === null ? {} : { parentId: node.parent.id, parentType: node.parent.type };
 }
 
 export function spaceBulk(space: StoredSpace) {
@@ -80,6 +81,19 @@ export function directChild(node: StoredNode) {
     title: node.title,
     type: node.type,
     spaceId: node.space.id,
+    childPosition: node.position,
+  };
+}
+
+/** Item of `GET /{type}/{id}/descendants`; `depth` is 1 for a direct child. */
+export function descendant(node: StoredNode, depth: number) {
+  return {
+    id: node.id,
+    status: node.status,
+    title: node.title,
+    type: node.type,
+    parentId: node.parent?.id ?? null,
+    depth,
     childPosition: node.position,
   };
 }

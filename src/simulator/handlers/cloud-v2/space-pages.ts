@@ -49,17 +49,24 @@ export const createSpacePagesHandler: HandlerFactory = (deps) => (c) => {
   const sort = readChoice(query, 'sort', PAGE_SORTS, 'id');
   const title = query.get('title');
 
-  const pages = space.nodes.filter(
-    (node) =>
-      node.type === 'page' &&
-      statuses.includes(node.status) &&
-      (depth === 'all' || node.parent === null) &&
-      (title === null || node.title === title),
-  );
+  const select = () =>
+    sortPages(
+      space.nodes.filter(
+        (node) =>
+          node.type === 'page' &&
+          statuses.includes(node.status) &&
+          (depth === 'all' || node.parent === null) &&
+          (title === null || node.title === title),
+      ),
+      sort,
+    );
+  // Title lookups are not cached, so arbitrary titles cannot grow the cache.
+  const items = title === null ? deps.store.cached(`space-pages:${spaceId}:${depth}:${statuses.join(',')}:${sort}`, select) : select();
 
   return respondWithV2Listing(c, deps, query, {
-    items: sortPages(pages, sort),
+    items,
     serialize: pageBulk,
+    representation: 'PageBulk',
     scope: `space-pages:${sort}`,
     leadingParams: (limit) => [
       ['depth', depth],

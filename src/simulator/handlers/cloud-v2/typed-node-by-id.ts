@@ -12,7 +12,7 @@ export function createTypedNodeHandler(type: Exclude<NodeType, 'page'>): Handler
   return (deps) => (c) => {
     const id = requireNumericId(c.req.param('id') ?? '', type);
     const node = deps.store.findNode(id);
-    if (!node || node.type !== type || node.status === 'draft') {
+    if (!node || !node.readable || node.type !== type || node.status === 'draft') {
       throw new HttpError(404, `No ${type} with id ${id}.`);
     }
     const body = typedNode(node);

@@ -11,7 +11,7 @@ import { respondWithV1Listing } from './listing.js';
 export const createChildPageHandler: HandlerFactory = (deps) => (c) => {
   const id = c.req.param('id') ?? '';
   const parent = /^[0-9]+$/.test(id) ? deps.store.findNode(id) : undefined;
-  if (!parent) {
+  if (!parent || !parent.readable) {
     throw new HttpError(404, `No content found with id: ContentId{id=${id}}`);
   }
   const children = childrenOf(parent, ['current']).filter((child) => child.type === 'page');

@@ -16,7 +16,7 @@ export const createContentByIdHandler: HandlerFactory = (deps) => (c) => {
   const statuses = requested.length === 0 ? ['current', 'archived'] : requested;
 
   const node = /^[0-9]+$/.test(id) ? deps.store.findNode(id) : undefined;
-  if (!node || !(statuses.includes(node.status) || statuses.includes('any'))) {
+  if (!node || !node.readable || !(statuses.includes(node.status) || statuses.includes('any'))) {
     throw new HttpError(404, `No content found with id: ContentId{id=${id}}`);
   }
   return c.json(v1Content(node, deps, readExpand(query), true));

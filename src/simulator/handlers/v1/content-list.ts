@@ -23,13 +23,11 @@ export const createContentListHandler: HandlerFactory = (deps) => (c) => {
   const title = query.get('title');
 
   const spaces = spaceKey === null ? deps.store.spaces : [deps.store.findSpaceByKey(spaceKey)].filter((space) => space !== undefined);
-  const items = spaces.flatMap((space) =>
-    space.nodes.filter(
-      (node) =>
-        node.type === type &&
-        statuses.includes(node.status) &&
-        (title === null || node.title === title),
-    ),
-  );
+  const select = () =>
+    spaces.flatMap((space) =>
+      space.nodes.filter((node) => node.type === type && statuses.includes(node.status) && (title === null || node.title === title)),
+    );
+  // Title lookups are not cached, so arbitrary titles cannot grow the cache.
+  const items = title === null ? deps.store.cached(`content:${spaceKey}:${type}:${statuses.join(',')}`, select) : select();
   return respondWithV1Listing(c, deps, query, items);
 };

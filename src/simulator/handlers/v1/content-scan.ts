@@ -47,9 +47,11 @@ export const createContentScanHandler: HandlerFactory = (deps) => (c) => {
   }
 
   const spaces = spaceKey === null ? deps.store.spaces : [deps.store.findSpaceByKey(spaceKey)].filter((space) => space !== undefined);
-  const pages = spaces
-    .flatMap((space) => space.nodes.filter((node) => node.type === 'page' && node.status === 'current'))
-    .sort((a, b) => compareNumericIds(a.id, b.id));
+  const pages = deps.store.cached(`scan:${spaceKey}`, () =>
+    spaces
+      .flatMap((space) => space.nodes.filter((node) => node.type === 'page' && node.status === 'current'))
+      .sort((a, b) => compareNumericIds(a.id, b.id)),
+  );
 
   const start = cursorMatch ? resolveScanStart(pages, cursorMatch[1] === 'true', cursorMatch[2]!, limit) : 0;
 

@@ -1,6 +1,7 @@
 /**
  * `GET /rest/api/content/search?cql=…&expand&start&limit`: current pages that
- * match the CQL subset of `cql.ts`, with offset pagination and the silent caps.
+ * match the CQL subset of `cql.ts`, with the silent caps. Server and Data
+ * Center paginate with offsets, Cloud with cursors only.
  * NOTE: real search orders by relevance unless the CQL has an ORDER BY clause.
  * The simulator orders by content id.
  */
@@ -9,6 +10,7 @@ import { readQuery } from '../../http/params.js';
 import { ancestorsOf } from '../../store/space-store.js';
 import type { HandlerFactory } from '../deps.js';
 import { parseCql } from './cql.js';
+import { respondWithV1CursorListing } from './cursor-listing.js';
 import { respondWithV1Listing } from './listing.js';
 
 export const createContentSearchHandler: HandlerFactory = (deps) => (c) => {
@@ -23,14 +25,21 @@ export const createContentSearchHandler: HandlerFactory = (deps) => (c) => {
     filter.spaceKey === undefined
       ? deps.store.spaces
       : [deps.store.findSpaceByKey(filter.spaceKey)].filter((space) => space !== undefined);
-  const items = spaces.flatMap((space) =>
-    space.nodes.filter(
-      (node) =>
-        node.type === 'page' &&
-        node.status === 'current' &&
-        (filter.parentId === undefined || node.parent?.id === filter.parentId) &&
-        (filter.ancestorId === undefined || ancestorsOf(node).some((ancestor) => ancestor.id === filter.ancestorId)),
+  const items = deps.store.cached(`search:${JSON.stringify(filter)}`, () =>
+    spaces.flatMap((space) =>
+      space.nodes.filter(
+        (node) =>
+          node.type === 'page' &&
+          node.status === 'current' &&
+          (filter.parentId === undefined || node.parent?.id === filter.parentId) &&
+          (filter.ancestorId === undefined || ancestorsOf(node).some((ancestor) => ancestor.id === filter.ancestorId)) &&
+          (filter.modifiedAfterMs === undefined || node.modifiedMs >= filter.modifiedAfterMs),
+      ),
     ),
   );
-  return respondWithV1Listing(c, deps, query, items);
+  if (deps.profile.v1.searchPagination === 'cursor') {
+    return respondWithV1CursorListing(c, deps, query, items, `search:${cql}`);
+  }
+  // Server and Data Center search results report the number of matches as `totalSize`.
+  return respondWithV1Listing(c, deps, query, items, { totalSize: items.length });
 };

@@ -1,6 +1,7 @@
 /**
  * The subset of CQL that the simulator's `content/search` understands:
- * clauses `space = KEY`, `type = page`, `ancestor = ID` and `parent = ID`,
+ * clauses `space = KEY`, `type = page`, `ancestor = ID`, `parent = ID` and
+ * `lastmodified >= "YYYY-MM-DD"` (or `>`, both taken as "on or after", in UTC),
  * joined by AND (any case), values bare or in single or double quotes.
  * Anything else raises HttpError 400.
  */
@@ -11,15 +12,17 @@ export interface CqlFilter {
   type?: 'page';
   ancestorId?: string;
   parentId?: string;
+  /** Epoch milliseconds of the `lastmodified` bound. */
+  modifiedAfterMs?: number;
 }
 
-const CLAUSE = /\s*([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'()]+))\s*/y;
+const CLAUSE = /\s*([A-Za-z]+)\s*(>=|>|=)\s*(?:"([^"]*)"|'([^']*)'|([^\s"'()]+))\s*/y;
 const AND = /and\b/iy;
 
 export function parseCql(cql: string): CqlFilter {
   const filter: CqlFilter = {};
   const unsupported = (reason: string) =>
-    new HttpError(400, `Could not parse cql "${cql}": ${reason}. The simulator supports space, type = page, ancestor and parent joined by AND.`);
+    new HttpError(400, `Could not parse cql "${cql}": ${reason}. The simulator supports space, type = page, ancestor, parent and lastmodified >= DATE joined by AND.`);
 
   let position = 0;
   for (;;) {
@@ -30,7 +33,11 @@ export function parseCql(cql: string): CqlFilter {
     }
     position = CLAUSE.lastIndex;
     const field = match[1]!.toLowerCase();
-    const value = match[2] ?? match[3] ?? match[4] ?? '';
+    const operator = match[2]!;
+    const value = match[3] ?? match[4] ?? match[5] ?? '';
+    if ((operator === '=') === (field === 'lastmodified')) {
+      throw unsupported(`operator ${operator} is not supported for ${field}`);
+    }
     addClause(filter, field, value, unsupported);
 
     if (position >= cql.length) {
@@ -61,6 +68,11 @@ function addClause(filter: CqlFilter, field: string, value: string, unsupported:
       if (filter.parentId !== undefined) throw repeated();
       filter.parentId = value;
     }
+  } else if (field === 'lastmodified') {
+    if (filter.modifiedAfterMs !== undefined) throw repeated();
+    const ms = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+    if (Number.isNaN(ms)) throw unsupported(`lastmodified must be a date such as "2024-01-31"`);
+    filter.modifiedAfterMs = ms;
   } else {
     throw unsupported(`field "${field}" is not supported`);
   }

@@ -35,7 +35,7 @@ function readDepth(query: URLSearchParams): number {
 export const createDescendantPageHandler: HandlerFactory = (deps) => (c) => {
   const id = c.req.param('id') ?? '';
   const root = /^[0-9]+$/.test(id) ? deps.store.findNode(id) : undefined;
-  if (!root) {
+  if (!root || !root.readable) {
     throw new HttpError(404, `No content found with id: ContentId{id=${id}}`);
   }
   const query = readQuery(c.req.url);

@@ -10,7 +10,8 @@ import { planOffsetPage } from '../../faults/offset-listing.js';
 import { capLimit } from '../../pagination/listing-caps.js';
 import type { StoredNode } from '../../store/space-store.js';
 import type { HandlerDeps } from '../deps.js';
-import { v1Content } from './serialize-content.js';
+import { respondWithResults } from '../../pagination/json-body.js';
+import { v1ContentJson } from './serialize-content.js';
 
 export function readExpand(query: URLSearchParams): string[] {
   return readList(query, 'expand');
@@ -32,12 +33,13 @@ export function respondWithV1Listing(
   deps: HandlerDeps,
   query: URLSearchParams,
   items: readonly StoredNode[],
+  extraFields: Record<string, unknown> = {},
 ): Response {
   const expand = readExpand(query);
   const requested = readInteger(query, 'limit', deps.profile.v1.defaultLimit, 0);
   const start = readInteger(query, 'start', 0, 0);
   const plan = planOffsetPage(items.length, start, capLimit(requested, expand, deps.profile.v1.caps), deps.faults);
-  const results = plan.indexes.map((index) => v1Content(items[index]!, deps, expand));
+  const results = plan.indexes.map((index) => v1ContentJson(items[index]!, deps, expand));
 
   const path = apiPath(c, deps);
   const links: Record<string, string> = {
@@ -51,5 +53,5 @@ export function respondWithV1Listing(
     params.append('start', String(plan.nextStart));
     links.next = `${path}?${params.toString()}`;
   }
-  return c.json({ results, start, limit: plan.limit, size: results.length, _links: links });
+  return respondWithResults(c, results, { start, limit: plan.limit, size: results.length, ...extraFields, _links: links });
 }

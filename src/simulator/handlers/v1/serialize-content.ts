@@ -5,8 +5,9 @@
 import { tinyui, cloudWebui, displayWebui } from '../../http/links.js';
 import { hashString } from '../../random.js';
 import { scrambleAncestors } from '../../faults/scramble-ancestors.js';
-import { ancestorsOf, type StoredNode } from '../../store/space-store.js';
+import { ancestorsOf, childrenOf, type StoredNode } from '../../store/space-store.js';
 import type { HandlerDeps } from '../deps.js';
+import { itemJson } from '../../pagination/json-body.js';
 import { v1Space } from './serialize-space.js';
 
 /** Body representations that `expand=body.NAME` fills in; other names are ignored. */
@@ -66,14 +67,43 @@ function escapeHtml(text: string): string {
 }
 
 /**
+ * Cuts an expand chain such as `children.page.children.page...` after
+ * `maxDepth` sub-expansions (8 on Server and Data Center, community.developer.atlassian.com t/45070).
+ * NOTE: whether servers cut the chain or reject the request is not documented.
+ * The simulator cuts it silently, which is the harder case for a client.
+ */
+function limitExpandDepth(item: string, maxDepth: number): string {
+  const segments = item.split('.');
+  return segments.length > maxDepth + 1 ? segments.slice(0, maxDepth + 1).join('.') : item;
+}
+
+/**
+ * `children.page` of an expanded content object: the first page of current
+ * child pages in display order, with a `next` link to `child/page` when more exist.
+ */
+function childPages(node: StoredNode, deps: HandlerDeps, childExpands: readonly string[]) {
+  const nested = childExpands.filter((item) => item.startsWith('children.page.')).map((item) => item.slice('children.page.'.length));
+  const children = childrenOf(node, ['current']).filter((child) => child.type === 'page');
+  const limit = deps.profile.v1.defaultLimit;
+  const results = children.slice(0, limit).map((child) => v1Content(child, deps, nested));
+  const links: Record<string, string> = { self: `${deps.site.base}/rest/api/content/${node.id}/child/page` };
+  if (children.length > limit) {
+    links.next = `/rest/api/content/${node.id}/child/page?limit=${limit}&start=${limit}`;
+  }
+  return { results, start: 0, limit, size: results.length, _links: links };
+}
+
+/**
  * Serializes one content object. Supported expands: space, container,
- * history, version, ancestors and body.NAME, and others stay in `_expandable`.
+ * history, version, ancestors, body.NAME and chains of children.page, and
+ * others stay in `_expandable`.
  * `expand` contains the requested expands, e.g.
  * ['ancestors', 'space', 'body.storage']. Ancestors are full content objects
  * from the top of the space down, without their own ancestors. `single` adds
  * the `_links` that a single-content response carries (base, context, collection).
  */
-export function v1Content(node: StoredNode, deps: HandlerDeps, expand: readonly string[], single = false) {
+export function v1Content(node: StoredNode, deps: HandlerDeps, requestedExpand: readonly string[], single = false) {
+  const expand = requestedExpand.map((item) => limitExpandDepth(item, deps.profile.v1.maxExpandDepth));
   const expanded = new Set(expand.map((item) => item.split('.')[0]!));
   const content: Record<string, unknown> = {
     id: node.id,
@@ -108,6 +138,11 @@ export function v1Content(node: StoredNode, deps: HandlerDeps, expand: readonly 
     content.body = bodyOf(node, representations);
   }
 
+  const childExpands = expand.filter((item) => item === 'children.page' || item.startsWith('children.page.'));
+  if (childExpands.length > 0) {
+    content.children = { page: childPages(node, deps, childExpands) };
+  }
+
   content.extensions = { position: node.position ?? 'none' };
   content._expandable = expandable(node, expanded);
 
@@ -124,4 +159,9 @@ export function v1Content(node: StoredNode, deps: HandlerDeps, expand: readonly 
   }
   content._links = links;
   return content;
+}
+
+/** Returns the JSON text of `v1Content(node, deps, expand)`, cached per node and expand list. */
+export function v1ContentJson(node: StoredNode, deps: HandlerDeps, expand: readonly string[]): string {
+  return itemJson(deps.store, node, `v1:${expand.join(',')}`, () => v1Content(node, deps, expand));
 }

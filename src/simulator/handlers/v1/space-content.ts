@@ -20,8 +20,8 @@ export const createSpaceContentHandler: HandlerFactory = (deps) => (c) => {
   const query = readQuery(c.req.url);
   const depth = readChoice(query, 'depth', ['all', 'root'] as const, 'all');
   const statuses = readV1Statuses(query);
-  const items = space.nodes.filter(
-    (node) => node.type === type && statuses.includes(node.status) && (depth === 'all' || node.parent === null),
+  const items = deps.store.cached(`space-content:${space.id}:${type}:${depth}:${statuses.join(',')}`, () =>
+    space.nodes.filter((node) => node.type === type && statuses.includes(node.status) && (depth === 'all' || node.parent === null)),
   );
   return respondWithV1Listing(c, deps, query, items);
 };
