@@ -55,6 +55,29 @@ const FLAGS = [
 ];
 
 describe('conftree simulate', () => {
+  test('context path without slash exits 2', async () => {
+    const run = await cli(['simulate', '--flavor', 'datacenter', '--context-path', 'confluence']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--context-path "confluence"');
+  });
+
+  test('context path on Cloud exits 2', async () => {
+    const run = await cli(['simulate', '--flavor', 'cloud', '--context-path', '/confluence']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Server and Data Center only');
+  });
+
+  test('busy port exits 2 with a fix', async () => {
+    await withSimulateProcess(['--flavor', 'datacenter', '--pages', '20'], async (banner) => {
+      const port = /127\.0\.0\.1:(\d+)/.exec(banner)![1]!;
+      const run = await cli(['simulate', '--port', port]);
+
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`Port ${port}`);
+      expect(run.stderr).toContain('--port 0');
+    });
+  });
+
   test('help documents every flag', async () => {
     const { code, stdout } = await cli(['simulate', '--help']);
     expect(code).toBe(0);

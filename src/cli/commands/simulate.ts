@@ -135,6 +135,20 @@ function faultsFrom(flags: SimulateFlags): Faults {
   };
 }
 
+/** Returns why `--context-path` cannot be used, or undefined when it can. */
+function checkContextPath(contextPath: string | undefined, flavor: string): string | undefined {
+  if (contextPath === undefined || contextPath === '') {
+    return undefined;
+  }
+  if (flavor === 'cloud') {
+    return `--context-path applies to Server and Data Center only; Cloud always serves under /wiki, so leave it out or choose --flavor datacenter.`;
+  }
+  if (!/^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*\/?$/.test(contextPath)) {
+    return `Invalid --context-path "${contextPath}": use a path that starts with a slash, such as /confluence.`;
+  }
+  return undefined;
+}
+
 async function runSimulate(io: CliIo, flags: SimulateFlags): Promise<CommandOutcome> {
   let spaces: SpaceDefinition[] | undefined;
   try {
@@ -145,6 +159,12 @@ async function runSimulate(io: CliIo, flags: SimulateFlags): Promise<CommandOutc
       return { exitCode: ExitCode.Usage };
     }
     throw error;
+  }
+
+  const contextPathError = checkContextPath(flags.contextPath, flags.flavor);
+  if (contextPathError !== undefined) {
+    io.stderr.write(`conftree: error: ${contextPathError}\n`);
+    return { exitCode: ExitCode.Usage };
   }
 
   let simulator;
@@ -160,6 +180,10 @@ async function runSimulate(io: CliIo, flags: SimulateFlags): Promise<CommandOutc
       faults: faultsFrom(flags),
     });
   } catch (error) {
+    if ((error as Error).message.includes('EADDRINUSE')) {
+      io.stderr.write(`conftree: error: Port ${flags.port} on ${flags.host} is already in use: choose another --port, or --port 0 for a free one.\n`);
+      return { exitCode: ExitCode.Usage };
+    }
     // Invalid space contents (an unknown parent, a cycle) and invalid fault values end here.
     const source = flags.load === undefined ? '' : `${flags.load}: `;
     io.stderr.write(`conftree: error: ${source}${(error as Error).message}\n`);
