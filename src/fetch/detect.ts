@@ -1,4 +1,4 @@
-import { isHttpStatusError } from '../confluence/index.js';
+import { isConftreeError, isHttpStatusError } from '../confluence/index.js';
 import type { StrategyContext } from './context.js';
 import { findCloudSpace } from './cloud/strategy.js';
 import type { V2Space } from './cloud/wire.js';
@@ -17,6 +17,14 @@ function outcomeOf(error: unknown): string {
     return `HTTP ${error.status}`;
   }
   return error instanceof Error ? error.name : 'an error';
+}
+
+/** True for failures that retries could not overcome and that say nothing about which API the site serves. */
+function isTransient(error: unknown): boolean {
+  if (isHttpStatusError(error)) {
+    return error.status === 429 || error.status >= 500;
+  }
+  return isConftreeError(error) && ['timeout', 'network', 'invalid-json'].includes(error.code);
 }
 
 function isAuthFailure(error: unknown): boolean {
@@ -49,6 +57,11 @@ export async function detectFlavor(context: StrategyContext): Promise<Detection>
   }
 
   const cloud = await probeCloud(context);
+  if (isTransient(cloud.error)) {
+    // Cloud still serves parts of REST v1, so trying the v1 probe after a
+    // failure that says nothing about the API family could pick the wrong one.
+    throw cloud.error;
+  }
   if (cloud.error === undefined) {
     if (cloud.space === undefined) {
       throw new SpaceNotFoundError(context.spaceKey, site.baseUrl);

@@ -1,0 +1,34 @@
+/**
+ * The full soak: runs seeded fetches under random fault mixes against
+ * simulators on 127.0.0.1 and prints the outcome counts, the faults injected
+ * and every run that returned a silently wrong tree.
+ *
+ * Run: npm run soak -- [runs] [first-seed]   (default 1000 runs from seed 1)
+ */
+import { soak } from '../test/soak/soak-run.js';
+
+const runs = Number(process.argv[2] ?? 1000);
+const firstSeed = Number(process.argv[3] ?? 1);
+const started = Date.now();
+const results = await soak(firstSeed, runs, 4);
+
+const outcomes: Record<string, number> = {};
+const faults: Record<string, number> = {};
+let requests = 0;
+for (const result of results) {
+  outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1;
+  for (const fault of result.faults) {
+    faults[fault] = (faults[fault] ?? 0) + 1;
+  }
+  requests += result.requests;
+}
+
+console.log(`runs: ${results.length} (seeds ${firstSeed}-${firstSeed + runs - 1}), ${((Date.now() - started) / 1000).toFixed(1)} s, ${requests} requests`);
+console.log(`outcomes: ${JSON.stringify(outcomes)}`);
+console.log(`runs with each fault: ${JSON.stringify(faults)}`);
+const bad = results.filter((result) => result.outcome === 'silent-difference' || result.outcome === 'wrong-reason');
+console.log(`silent differences: ${outcomes['silent-difference'] ?? 0}, unexplained incompleteness: ${outcomes['wrong-reason'] ?? 0}`);
+for (const result of bad) {
+  console.log(JSON.stringify(result));
+}
+process.exitCode = bad.length === 0 ? 0 : 1;

@@ -1,0 +1,185 @@
+/**
+ * The soak run: many fetches against simulators with random, seeded mixes of
+ * injected faults, each checked against the same space fetched by the
+ * simulator's own reckoning without faults. A fetch passes when it returns
+ * the exact tree, returns `complete: false` with a warning that the injected
+ * faults explain, or fails with a conftree error. Any other difference is a
+ * silent wrong tree, the failure this run exists to find.
+ */
+import { isConftreeError } from '../../src/confluence/index.js';
+import { fetchSpaceTree } from '../../src/fetch/fetch-space-tree.js';
+import type { FetchResult } from '../../src/fetch/types.js';
+import { startSimulator, type ExpectedNode, type Faults, type RunningSimulator } from '../../src/simulator/index.js';
+import type { TreeNode } from '../../src/tree/types.js';
+
+export type SoakOutcome = 'exact' | 'flagged' | 'failed-loudly' | 'silent-difference' | 'wrong-reason';
+
+export interface SoakRunResult {
+  seed: number;
+  flavor: 'cloud' | 'datacenter';
+  faults: string[];
+  outcome: SoakOutcome;
+  detail: string;
+  requests: number;
+}
+
+/** Small seeded generator (mulberry32), so a failing run can be replayed from its seed. */
+function randomFor(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Warning codes that each data fault may legitimately cause. */
+const ALLOWED_WARNINGS: Record<string, string[]> = {
+  ignoreOffset: ['listing-repeated-page', 'listing-repeated-url'],
+  repeatPage: ['listing-repeated-page', 'listing-repeated-url', 'listing-duplicate-ids'],
+  // A page past the end that holds only the repeated item looks like a repeated page.
+  duplicateAcrossPages: ['listing-duplicate-ids', 'listing-repeated-page'],
+  scrambleAncestors: ['ancestors-disordered'],
+  transport: ['listing-failed', 'container-unreadable'],
+};
+
+/** Warnings that a listing which stopped early causes in turn. */
+const CONSEQUENCES = ['missing-parent', 'parent-uncertain', 'ancestors-missing'];
+
+interface FaultPlan {
+  faults: Faults;
+  names: string[];
+}
+
+/** Draws a random mix of faults; transport faults are common, data faults rarer. */
+function planFaults(random: () => number, flavor: 'cloud' | 'datacenter', seed: number): FaultPlan {
+  const faults: Faults = { seed };
+  const names: string[] = [];
+  const maybe = (chance: number, name: string, apply: () => void) => {
+    if (random() < chance) {
+      apply();
+      names.push(name);
+    }
+  };
+
+  maybe(0.5, 'serverErrors', () => (faults.serverErrors = { rate: 0.05 + random() * 0.2 }));
+  maybe(0.4, 'connectionResets', () => (faults.connectionResets = 0.02 + random() * 0.1));
+  maybe(0.3, 'timeouts', () => (faults.timeouts = 0.02 + random() * 0.05));
+  maybe(0.4, 'truncatedJson', () => (faults.truncatedJson = 0.02 + random() * 0.1));
+  maybe(0.3, 'slowBodies', () => (faults.slowBodies = { rate: 0.2, chunkBytes: 4096, delayMs: 1 }));
+  maybe(0.3, 'rateLimitBursts', () => (faults.rateLimitBursts = { every: 5 + Math.floor(random() * 10), length: 2, retryAfter: random() < 0.3 ? '9223372036854775807' : '0' }));
+  maybe(0.3, 'latency', () => (faults.latency = { kind: 'uniform', minMs: 0, maxMs: 5 }));
+  maybe(0.2, 'duplicateAcrossPages', () => (faults.duplicateAcrossPages = true));
+  maybe(0.1, 'repeatPage', () => (faults.repeatPage = true));
+  if (flavor === 'datacenter') {
+    maybe(0.3, 'capSequence', () => (faults.capSequence = [50 + Math.floor(random() * 150), 20 + Math.floor(random() * 100)]));
+    maybe(0.1, 'ignoreOffset', () => (faults.ignoreOffset = true));
+    maybe(0.2, 'nextPastEnd', () => (faults.nextPastEnd = true));
+    maybe(0.3, 'scrambleAncestors', () => (faults.scrambleAncestors = true));
+  }
+  return { faults, names };
+}
+
+function shapeOf(nodes: TreeNode[]): ExpectedNode[] {
+  return nodes.map((node) => ({ id: node.id, title: node.title, type: node.type, children: shapeOf(node.children) }));
+}
+
+/** Cloud REST v2 lists pages only, so containers with no page below them are not expected. */
+function withoutPagelessContainers(nodes: ExpectedNode[]): ExpectedNode[] {
+  return nodes.flatMap((node) => {
+    const children = withoutPagelessContainers(node.children);
+    return node.type === 'page' || children.length > 0 ? [{ ...node, children }] : [];
+  });
+}
+
+function firstDifference(actual: ExpectedNode[], expected: ExpectedNode[], path = ''): string {
+  if (actual.length !== expected.length) {
+    return `${path || 'top level'}: ${actual.length} children, expected ${expected.length}`;
+  }
+  for (let index = 0; index < actual.length; index += 1) {
+    const got = actual[index]!;
+    const want = expected[index]!;
+    if (got.id !== want.id || got.title !== want.title || got.type !== want.type) {
+      return `${path}/${index}: got ${got.id}, expected ${want.id}`;
+    }
+    const below = firstDifference(got.children, want.children, `${path}/${got.id}`);
+    if (below !== '') {
+      return below;
+    }
+  }
+  return '';
+}
+
+function judge(result: FetchResult, expected: ExpectedNode[], names: string[]): { outcome: SoakOutcome; detail: string } {
+  const difference = firstDifference(shapeOf(result.tree.roots), expected);
+  if (result.complete) {
+    return difference === '' ? { outcome: 'exact', detail: '' } : { outcome: 'silent-difference', detail: difference };
+  }
+
+  const allowed = new Set([...ALLOWED_WARNINGS['transport']!, ...names.flatMap((name) => ALLOWED_WARNINGS[name] ?? [])]);
+  // A listing that stopped early leaves pages whose parents never arrived,
+  // so those warnings follow from the stop rather than explain it.
+  if (result.warnings.some((warning) => warning.code.startsWith('listing-') && warning.affectsCompleteness)) {
+    for (const consequence of CONSEQUENCES) {
+      allowed.add(consequence);
+    }
+  }
+  const unexplained = result.warnings.filter((warning) => warning.affectsCompleteness && !allowed.has(warning.code));
+  if (unexplained.length > 0) {
+    return { outcome: 'wrong-reason', detail: [...new Set(unexplained.map((warning) => warning.code))].join(', ') };
+  }
+  const codes = result.warnings.filter((warning) => warning.affectsCompleteness).map((warning) => warning.code);
+  return { outcome: 'flagged', detail: [...new Set(codes)].join(', ') };
+}
+
+/** Runs one seeded fetch under faults and judges it. Every request goes to a simulator on 127.0.0.1. */
+export async function soakRun(seed: number): Promise<SoakRunResult> {
+  const random = randomFor(seed);
+  const flavor = random() < 0.5 ? 'cloud' : 'datacenter';
+  const pages = 150 + Math.floor(random() * 900);
+  const plan = planFaults(random, flavor, seed);
+  const generate = { key: 'SOAK', pages, seed, flavor } as const;
+
+  const clean: RunningSimulator = await startSimulator({ flavor, generate });
+  const expectedRaw = clean.expectedTree('SOAK');
+  await clean.close();
+  const expected = flavor === 'cloud' ? withoutPagelessContainers(expectedRaw) : expectedRaw;
+
+  const simulator = await startSimulator({ flavor, generate, faults: plan.faults, onError: () => undefined });
+  const credentials =
+    flavor === 'cloud'
+      ? { kind: 'basic' as const, username: simulator.credentials.username, secret: simulator.credentials.apiToken }
+      : { kind: 'bearer' as const, token: simulator.credentials.personalToken };
+  const base = { seed, flavor, faults: plan.names } as const;
+
+  try {
+    const result = await fetchSpaceTree({
+      site: simulator.url,
+      spaceKey: 'SOAK',
+      credentials,
+      http: { timeoutMs: 400, maxAttempts: 8, backoffBaseMs: 2, backoffMaxMs: 20, maxRetryAfterMs: 20 },
+    });
+    return { ...base, ...judge(result, expected, plan.names), requests: simulator.requests.length };
+  } catch (error) {
+    const outcome: SoakOutcome = isConftreeError(error) ? 'failed-loudly' : 'silent-difference';
+    return { ...base, outcome, detail: error instanceof Error ? error.message : String(error), requests: simulator.requests.length };
+  } finally {
+    await simulator.close();
+  }
+}
+
+/** Runs seeds `first` to `first + count - 1`, `parallel` at a time, and returns every result. */
+export async function soak(first: number, count: number, parallel = 4): Promise<SoakRunResult[]> {
+  const results: SoakRunResult[] = [];
+  let next = first;
+  const worker = async () => {
+    while (next < first + count) {
+      const seed = next;
+      next += 1;
+      results.push(await soakRun(seed));
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return results.sort((a, b) => a.seed - b.seed);
+}
