@@ -22,6 +22,7 @@
  * backslash or a control character is left out. Folders have `shape=folder`.
  * An orphan subtree hangs from a dashed placeholder for its missing parent.
  */
+import { plainNodeLabel } from './node-label.js';
 import type { TreeNode } from '../tree/types.js';
 import { countNodesByDepth, deepestFittingLevels, depthAdvice } from './diagram-size.js';
 import { dotHtmlLabel, dotPlainString } from './dot-escape.js';
@@ -104,15 +105,7 @@ async function writeNodes(
 }
 
 function formatAttributes(node: TreeNode): string {
-  let label = node.title;
-  if (node.type !== 'page') {
-    label += ` [${node.type}]`;
-  }
-  if (node.isHome) {
-    label += ' (home)';
-  }
-
-  const attributes = [`label=${dotHtmlLabel(label)}`];
+  const attributes = [`label=${dotHtmlLabel(plainNodeLabel(node))}`];
   const id = dotPlainString(`page-${node.id}`);
   if (id !== null) {
     attributes.push(`id=${id}`);

@@ -23,6 +23,7 @@
  * still written in full, and `onWarning` receives one message naming the
  * largest `--depth` that fits.
  */
+import { plainNodeLabel } from './node-label.js';
 import type { TreeNode } from '../tree/types.js';
 import { countNodesByDepth, deepestFittingLevels, depthAdvice } from './diagram-size.js';
 import { escapeControlCharacters } from './escape-controls.js';
@@ -83,7 +84,7 @@ async function writeNodes(
 ): Promise<void> {
   for (const step of walk(tops, visited)) {
     const name = names.assign(step.node);
-    let lines = `  ${name}["${escapeMermaidLabel(formatLabel(step.node))}"]\n`;
+    let lines = `  ${name}["${escapeMermaidLabel(plainNodeLabel(step.node))}"]\n`;
     if (step.parent !== null) {
       lines += `  ${names.nameOf(step.parent)} --> ${name}\n`;
     } else if (placeholder !== null) {
@@ -93,18 +94,6 @@ async function writeNodes(
     const pending = out.write(lines);
     if (pending) await pending;
   }
-}
-
-/** Returns the label text before escaping: the title, then the type and home marks. */
-function formatLabel(node: TreeNode): string {
-  let label = node.title;
-  if (node.type !== 'page') {
-    label += ` [${node.type}]`;
-  }
-  if (node.isHome) {
-    label += ' (home)';
-  }
-  return label;
 }
 
 function sizeWarning(countsByDepth: readonly number[], nodeCount: number, edgeCount: number, characters: number): string | null {
