@@ -1,14 +1,20 @@
 /**
- * Prints, for generated spaces of each flavor, how many requests a default
- * fetch needs against the lower bound ceil(N / L), where N is the number of
- * listed pages and L the page size the listing endpoint serves.
+ * For generated spaces of each flavor, how many requests a default fetch
+ * needs against the lower bound ceil(N / L), where N is the number of listed
+ * pages and L the page size the listing endpoint serves. `npm run bench`
+ * prints this table; to print it alone:
  *
- * Run: npm run bench -- [pages]   (default 10000)
+ *   tsx bench/request-counts.ts [pages]   (default 10000)
  */
 import { fetchSpaceTree } from '../src/fetch/fetch-space-tree.js';
 import { startSimulator, type SimulatorFlavor } from '../src/simulator/index.js';
 
 const PAGE_SIZE: Record<SimulatorFlavor, number> = { cloud: 250, datacenter: 200 };
+
+export const REQUEST_COUNT_HEADER = [
+  '| flavor | nodes | pages listed N | page size L | ceil(N/L) | requests | extra | bytes/node | ms | complete |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+];
 
 async function measure(flavor: SimulatorFlavor, pages: number): Promise<string> {
   const simulator = await startSimulator({ flavor, generate: { key: 'BENCH', pages, seed: 1, flavor } });
@@ -21,7 +27,7 @@ async function measure(flavor: SimulatorFlavor, pages: number): Promise<string> 
 
     const listed = result.stats.pages;
     const bound = Math.ceil(listed / PAGE_SIZE[flavor]);
-    return [
+    const cells = [
       flavor,
       result.stats.nodes,
       listed,
@@ -32,15 +38,23 @@ async function measure(flavor: SimulatorFlavor, pages: number): Promise<string> 
       (result.stats.bytes / result.stats.nodes).toFixed(0),
       result.stats.durationMs,
       result.complete ? 'yes' : 'no',
-    ].join(' | ');
+    ];
+    return `| ${cells.join(' | ')} |`;
   } finally {
     await simulator.close();
   }
 }
 
-const pages = Number(process.argv[2] ?? 10_000);
-console.log('flavor | nodes | pages listed N | page size L | ceil(N/L) | requests | extra | bytes/node | ms | complete');
-console.log('---|---|---|---|---|---|---|---|---|---');
-for (const flavor of ['cloud', 'datacenter'] as const) {
-  console.log(await measure(flavor, pages));
+/** Returns the table rows, header included, for generated spaces of `pages` nodes. */
+export async function requestCountTable(pages: number): Promise<string[]> {
+  const rows = [...REQUEST_COUNT_HEADER];
+  for (const flavor of ['cloud', 'datacenter'] as const) {
+    rows.push(await measure(flavor, pages));
+  }
+  return rows;
+}
+
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  const rows = await requestCountTable(Number(process.argv[2] ?? 10_000));
+  console.log(rows.join('\n'));
 }

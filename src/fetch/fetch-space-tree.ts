@@ -1,3 +1,4 @@
+import { CLIENT_DEFAULTS } from '../confluence/client-settings.js';
 import { ConfluenceClient, isHttpStatusError } from '../confluence/index.js';
 import type { Logger } from '../confluence/types.js';
 import { buildTree, type BuildIssues } from '../tree/build.js';
@@ -9,6 +10,9 @@ import { fetchDatacenterSpace } from './datacenter/strategy.js';
 import { detectFlavor, lookUpSpace, type Detection } from './detect.js';
 import { InvalidOptionError, RootNotFoundError, WrongFlavorError } from './errors.js';
 import type { FetchProgress, FetchTreeOptions, FlavorChoice } from './options.js';
+import { AdaptiveConcurrency } from './plan/adaptive-concurrency.js';
+import { usefulParallelism } from './plan/cost-model.js';
+import { RoundTripMeter } from './plan/round-trip-meter.js';
 import type { StrategyOutput } from './strategy.js';
 import type { FetchResult, FetchWarning } from './types.js';
 
@@ -18,7 +22,7 @@ const STATUSES = ['current', 'archived', 'draft', 'trashed'];
 
 function validate(options: FetchTreeOptions): void {
   const key = options.spaceKey;
-  if (key.length === 0 || key.length > 255 || /[\s/\\?#%\u0000-\u001f\u007f]/.test(key)) {
+  if (key.length === 0 || key.length > 255 || /[\s/\\?#%"'\u0000-\u001f\u007f]/.test(key)) {
     throw new InvalidOptionError(`Invalid space key "${key}": use the key from the space's URL, such as DEV or ~username.`);
   }
   if (options.rootId != null && !/^\d+$/.test(options.rootId)) {
@@ -92,7 +96,22 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
   validate(options);
   const started = Date.now();
   const logger = options.logger ?? SILENT_LOGGER;
-  const client = new ConfluenceClient({ ...options.http, site: options.site, credentials: options.credentials, logger });
+  const userOnRetry = options.http?.onRetry;
+  let adaptive: AdaptiveConcurrency | undefined;
+  const meter = new RoundTripMeter();
+  const client = new ConfluenceClient({
+    ...options.http,
+    fetch: meter.wrap(options.http?.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+    site: options.site,
+    credentials: options.credentials,
+    logger,
+    onRetry: (event) => {
+      adaptive?.onRetry(event);
+      userOnRetry?.(event);
+    },
+  });
+  const concurrency = options.http?.concurrency ?? CLIENT_DEFAULTS.concurrency;
+  adaptive = new AdaptiveConcurrency(client, concurrency, logger);
 
   const warnings: FetchWarning[] = [];
   let nodes = 0;
@@ -110,6 +129,9 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
       nodes = count;
       options.onProgress?.({ phase, nodes: count, requests: client.stats.requests });
     },
+    // Replaced by the measured round trip once the space is found.
+    link: { rttMs: 0, concurrency, maxRps: options.http?.maxRps },
+    adaptive,
   };
 
   logger.info(`Credentials: ${describeCredentials(options.credentials)}.`);
@@ -118,6 +140,8 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
   const { detection, output } = await withFlavorHint(flavor, async () => {
     const detection = flavor === 'auto' ? await detectFlavor(context) : await lookUpSpace(context, flavor);
     logger.info(`Flavor: ${detection.flavor}, because ${detection.reason}.`);
+    context.link = { ...context.link, rttMs: meter.finish() };
+    logger.info(`Listing plan: ${usefulParallelism(context.link)} requests in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
     return { detection, output: await runStrategy(context, detection) };
   });
   const { tree: fullTree, issues } = buildTree(output.records, output.space.homepageId ?? null);

@@ -10,7 +10,8 @@ export interface ListingOutcome<T> {
   pages: number;
 }
 
-function linksBase(body: Record<string, unknown>): string | undefined {
+/** Returns `_links.base` of a listing body, the base of its web links. */
+export function linksBase(body: Record<string, unknown>): string | undefined {
   const links = body['_links'];
   if (typeof links === 'object' && links !== null) {
     const base = (links as Record<string, unknown>)['base'];
@@ -52,14 +53,7 @@ export async function collectListing<T>(
     for (;;) {
       const step = await iterator.next();
       if (step.done === true) {
-        if (!step.value.complete) {
-          context.warn({
-            code: `listing-${step.value.reason}`,
-            message: `The ${label} listing stopped early at ${step.value.url}: ${describeEnd(step.value)}.`,
-            affectsCompleteness: true,
-            details: { url: step.value.url, listing: label },
-          });
-        }
+        warnIfEndedEarly(context, step.value, label);
         break;
       }
 
@@ -68,6 +62,7 @@ export async function collectListing<T>(
       base ??= linksBase(page.body);
       items.push(...page.items);
       duplicates += page.duplicateIds.length;
+      context.adaptive.onSuccess();
       context.progress('listing', items.length);
     }
   } catch (error) {
@@ -75,21 +70,45 @@ export async function collectListing<T>(
     if (items.length === 0) {
       throw error;
     }
-    context.warn({
-      code: 'listing-failed',
-      message: `The ${label} listing failed after ${items.length} items: ${error instanceof Error ? error.message : String(error)}`,
-      affectsCompleteness: true,
-      details: { listing: label, received: items.length },
-    });
+    warnListingFailed(context, error, items.length, label);
   }
 
-  if (duplicates > 0) {
-    context.warn({
-      code: 'listing-duplicate-ids',
-      message: `The ${label} listing returned ${duplicates} items more than once; each was kept once.`,
-      affectsCompleteness: false,
-      details: { listing: label, duplicates },
-    });
-  }
+  warnDuplicates(context, duplicates, label);
   return { items, base, pages };
+}
+
+/** Warns when a listing ended before its end: a repeated page, a repeated next link or the page limit. */
+export function warnIfEndedEarly(context: StrategyContext, end: ListingEnd, label: string): void {
+  if (end.complete) {
+    return;
+  }
+  context.warn({
+    code: `listing-${end.reason}`,
+    message: `The ${label} listing stopped early at ${end.url}: ${describeEnd(end)}.`,
+    affectsCompleteness: true,
+    details: { url: end.url, listing: label },
+  });
+}
+
+/** Warns that a listing failed after `received` items, which are kept. */
+export function warnListingFailed(context: StrategyContext, error: unknown, received: number, label: string): void {
+  context.warn({
+    code: 'listing-failed',
+    message: `The ${label} listing failed after ${received} items: ${error instanceof Error ? error.message : String(error)}`,
+    affectsCompleteness: true,
+    details: { listing: label, received },
+  });
+}
+
+/** Warns that a listing returned `duplicates` items more than once. */
+export function warnDuplicates(context: StrategyContext, duplicates: number, label: string): void {
+  if (duplicates === 0) {
+    return;
+  }
+  context.warn({
+    code: 'listing-duplicate-ids',
+    message: `The ${label} listing returned ${duplicates} items more than once; each was kept once.`,
+    affectsCompleteness: false,
+    details: { listing: label, duplicates },
+  });
 }

@@ -57,9 +57,28 @@ function findUnreached(byId: Map<string, TreeNode>, tops: TreeNode[]): TreeNode[
   while (stack.length > 0) {
     const node = stack.pop() as TreeNode;
     reached.add(node);
-    stack.push(...node.children);
+    for (const child of node.children) {
+      stack.push(child);
+    }
   }
   return [...byId.values()].filter((node) => !reached.has(node));
+}
+
+/**
+ * Counts the nodes below `tops`, tops included. Nodes on a parent cycle are
+ * never below a top, so the walk ends even when cycles exist.
+ */
+function countReachable(tops: TreeNode[]): number {
+  let count = 0;
+  const stack = [...tops];
+  while (stack.length > 0) {
+    const node = stack.pop() as TreeNode;
+    count += 1;
+    for (const child of node.children) {
+      stack.push(child);
+    }
+  }
+  return count;
 }
 
 /**
@@ -72,7 +91,10 @@ function findUnreached(byId: Map<string, TreeNode>, tops: TreeNode[]): TreeNode[
  */
 export function buildTree(records: Iterable<PageRecord>, homepageId: string | null = null): BuiltTree {
   const byId = new Map<string, TreeNode>();
-  const parentOf = new Map<TreeNode, string | null>();
+  // Parallel arrays instead of a Map keyed by node: this loop runs once per
+  // record, and a second million-entry Map doubles its cost.
+  const nodes: TreeNode[] = [];
+  const parentIds: (string | null)[] = [];
   const duplicateIds: string[] = [];
 
   for (const record of records) {
@@ -82,31 +104,40 @@ export function buildTree(records: Iterable<PageRecord>, homepageId: string | nu
     }
     const node = createNode(record, homepageId);
     byId.set(record.id, node);
-    parentOf.set(node, record.parentId);
+    nodes.push(node);
+    parentIds.push(record.parentId);
   }
 
   const roots: TreeNode[] = [];
   const orphanTops: TreeNode[] = [];
-  for (const [node, parentId] of parentOf) {
+  const orphanParents = new Map<TreeNode, string | null>();
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index] as TreeNode;
+    const parentId = parentIds[index] ?? null;
     const parent = parentId === null ? undefined : byId.get(parentId);
     if (parentId === null) {
       roots.push(node);
     } else if (parent === undefined) {
       orphanTops.push(node);
+      orphanParents.set(node, parentId);
     } else {
       node.parent = parent;
       parent.children.push(node);
     }
   }
 
-  const cycleIds = cutCycles(byId, roots, orphanTops, parentOf);
+  // Only nodes on a parent cycle are out of reach of every top, so the
+  // costlier cycle search runs only when the counts differ.
+  const cyclic = countReachable([...roots, ...orphanTops]) !== nodes.length;
+  const parents = cyclic ? new Map(nodes.map((node, index) => [node, parentIds[index] ?? null])) : orphanParents;
+  const cycleIds = cyclic ? cutCycles(byId, roots, orphanTops, parents) : [];
 
   sortSiblings(roots);
   for (const root of roots) {
     finishSubtree(root, 0);
   }
 
-  const orphans = buildOrphans(orphanTops, parentOf);
+  const orphans = buildOrphans(orphanTops, parents);
   return {
     tree: { roots, orphans, byId, homepageId },
     issues: { duplicateIds, cycleIds },
@@ -163,7 +194,9 @@ function findUnreachedFrom(top: TreeNode): TreeNode[] {
   while (stack.length > 0) {
     const node = stack.pop() as TreeNode;
     nodes.push(node);
-    stack.push(...node.children);
+    for (const child of node.children) {
+      stack.push(child);
+    }
   }
   return nodes;
 }

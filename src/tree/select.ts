@@ -55,13 +55,16 @@ export function selectTree(tree: Tree, rootId: string | null, maxDepth: number |
   return { roots, orphans, byId, homepageId: tree.homepageId };
 }
 
-/** Counts nodes of `tree` by type. */
-export function countNodes(tree: Tree): { total: number; folders: number } {
+/** Counts nodes of `tree`: all of them, pages and folders. */
+export function countNodes(tree: Tree): { total: number; pages: number; folders: number } {
+  let pages = 0;
   let folders = 0;
   for (const node of tree.byId.values()) {
-    if (node.type === 'folder') {
+    if (node.type === 'page') {
+      pages += 1;
+    } else if (node.type === 'folder') {
       folders += 1;
     }
   }
-  return { total: tree.byId.size, folders };
+  return { total: tree.byId.size, pages, folders };
 }

@@ -115,6 +115,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   { name: 'empty site given', exitCode: 2, message: 'CONFLUENCE_URL', prepare: async () => ({ argv: ['tree', 'DEV', '--site', ''] }) },
   { name: 'space key with a blank', exitCode: 2, message: '"A B"', prepare: async () => ({ argv: ['tree', 'A B', '--site', 'http://127.0.0.1:1/wiki'] }) },
   { name: 'space key with a slash', exitCode: 2, message: '"A/B"', prepare: async () => ({ argv: ['tree', 'A/B', '--site', 'http://127.0.0.1:1/wiki'] }) },
+  { name: 'space key with a quote', exitCode: 2, message: 'Invalid space key', prepare: async () => ({ argv: ['tree', 'A"B', '--site', 'http://127.0.0.1:1/wiki'] }) },
   { name: 'space key missing', exitCode: 2, message: 'space-key', prepare: async () => ({ argv: ['tree'] }) },
   { name: 'root id not numeric', exitCode: 2, message: '"abc"', prepare: async () => ({ argv: ['tree', 'DEV', '--root', 'abc', '--site', 'http://127.0.0.1:1/wiki'] }) },
   { name: 'depth zero', exitCode: 2, message: '--depth', prepare: async () => ({ argv: ['tree', 'DEV', '--depth', '0'] }) },

@@ -7,7 +7,9 @@ import { joinWebUrl } from '../web-url.js';
 import { isContainerType, readContainers, type ContainerRef } from './containers.js';
 import type { V2Page, V2Space, V2SpaceList } from './wire.js';
 import { InvalidOptionError, SpaceNotFoundError } from '../errors.js';
-import { collectListing } from '../listing.js';
+import { collectListing, type ListingOutcome } from '../listing.js';
+import { usefulParallelism } from '../plan/cost-model.js';
+import { collectMeetingStreams } from '../plan/meeting-streams.js';
 
 /** Cloud REST v2 serves at most 250 items per page of `spaces/{id}/pages`. */
 export const CLOUD_V2_PAGE_LIMIT = 250;
@@ -79,8 +81,23 @@ function dropForeignPages(context: StrategyContext, pages: V2Page[], spaceId: st
 }
 
 /**
- * Lists a Cloud space with REST v2: one `spaces/{id}/pages?depth=all` listing
- * at 250 items per page, then one read per folder, whiteboard, database or
+ * Lists the pages of a space at 250 per page: as one stream, or, when the cost
+ * model expects overlapping requests to pay, as two streams from both ends of
+ * the id order that stop where they meet.
+ */
+function listSpacePages(context: StrategyContext, spaceId: string, twoWay: boolean): Promise<ListingOutcome<V2Page>> {
+  const path = `/api/v2/spaces/${encodeURIComponent(spaceId)}/pages`;
+  const query = { depth: 'all', status: context.statuses.join(','), limit: CLOUD_V2_PAGE_LIMIT };
+  const getId = (page: V2Page) => String(page.id);
+  if (twoWay) {
+    return collectMeetingStreams<V2Page>(context, path, query, CLOUD_V2_PAGE_LIMIT, getId, 'space pages');
+  }
+  return collectListing<V2Page>(context, path, query, getId, 'space pages');
+}
+
+/**
+ * Lists a Cloud space with REST v2: `spaces/{id}/pages?depth=all` at 250
+ * items per page (see `listSpacePages`), then one read per folder, whiteboard, database or
  * embed that pages name as a parent.
  */
 export async function fetchCloudSpace(context: StrategyContext, known?: V2Space): Promise<StrategyOutput> {
@@ -92,13 +109,8 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
   context.progress('space', 0);
 
   const spaceId = String(space.id);
-  const listing = await collectListing<V2Page>(
-    context,
-    `/api/v2/spaces/${encodeURIComponent(spaceId)}/pages`,
-    { depth: 'all', status: context.statuses.join(','), limit: CLOUD_V2_PAGE_LIMIT },
-    (page) => String(page.id),
-    'space pages',
-  );
+  const twoWay = usefulParallelism(context.link) >= 2;
+  const listing = await listSpacePages(context, spaceId, twoWay);
 
   const pages = dropForeignPages(context, listing.items, spaceId);
   const records = pages.map((page) => toRecord(page, listing.base));
@@ -114,7 +126,7 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
   });
 
   return {
-    strategy: 'cloud-v2-space-pages',
+    strategy: twoWay ? 'cloud-v2-space-pages-two-way' : 'cloud-v2-space-pages',
     space: {
       key: space.key,
       id: spaceId,

@@ -4,7 +4,9 @@ import { normalizePosition } from '../../quirks/position-none.js';
 import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
 import { FlavorDetectionError, SpaceNotFoundError } from '../errors.js';
-import { collectListing } from '../listing.js';
+import { collectListing, type ListingOutcome } from '../listing.js';
+import { usefulParallelism } from '../plan/cost-model.js';
+import { collectOffsetFanout } from '../plan/offset-fanout.js';
 import type { StrategyOutput } from '../strategy.js';
 import { joinWebUrl } from '../web-url.js';
 import type { V1Content, V1Space } from './wire.js';
@@ -127,10 +129,43 @@ function reportParentProblems(context: StrategyContext, unknown: string[], uncer
   }
 }
 
+/** Lists the pages of one status with `GET /rest/api/content`, in id order, following `next` links. */
+function listPages(context: StrategyContext, spaceKey: string, status: string): Promise<ListingOutcome<V1Content>> {
+  return collectListing<V1Content>(
+    context,
+    '/rest/api/content',
+    { spaceKey, type: 'page', status, expand: 'ancestors', limit: DATACENTER_ANCESTORS_PAGE_LIMIT },
+    (content) => String(content.id),
+    `${status} pages`,
+  );
+}
+
 /**
- * Lists a Server/Data Center space with `GET /rest/api/content?spaceKey=KEY
- * &type=page&expand=ancestors`, one listing per requested status, and derives
- * each parent from ancestor depths. It never calls `descendant/page`, which
+ * Lists the current pages with CQL `content/search`, whose first page reports
+ * `totalSize`, so the other pages are read in parallel. Search orders by
+ * relevance unless the CQL has ORDER BY, so the query orders by creation time
+ * to keep the pages of one result fixed while they are read in parallel.
+ * NOTE: pages created in the same millisecond may still swap places; a shift
+ * shows up as fewer items than `totalSize` and makes the result incomplete.
+ */
+function searchCurrentPages(context: StrategyContext, spaceKey: string, parallelism: number): Promise<ListingOutcome<V1Content>> {
+  return collectOffsetFanout<V1Content>(
+    context,
+    '/rest/api/content/search',
+    { cql: `space = "${spaceKey}" and type = page order by created`, expand: 'ancestors' },
+    DATACENTER_ANCESTORS_PAGE_LIMIT,
+    parallelism,
+    (content) => String(content.id),
+    'current pages',
+  );
+}
+
+/**
+ * Lists a Server/Data Center space, one listing per requested status, and
+ * derives each parent from ancestor depths. Current pages come from
+ * `content/search` read in parallel when the cost model expects that to pay,
+ * otherwise every status from `GET /rest/api/content?spaceKey=KEY&type=page
+ * &expand=ancestors`. It never calls `descendant/page`, which
  * Server and Data Center answer with 501 (CONFSERVER-59013).
  */
 export async function fetchDatacenterSpace(context: StrategyContext, known?: V1Space): Promise<StrategyOutput> {
@@ -140,23 +175,22 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
   }
   context.progress('space', 0);
 
+  const parallelism = usefulParallelism(context.link);
   const contents: V1Content[] = [];
   let base: string | undefined;
+  let searched = false;
   for (const status of context.statuses) {
-    const listing = await collectListing<V1Content>(
-      context,
-      '/rest/api/content',
-      { spaceKey: space.key, type: 'page', status, expand: 'ancestors', limit: DATACENTER_ANCESTORS_PAGE_LIMIT },
-      (content) => String(content.id),
-      `${status} pages`,
-    );
+    // A key with a quote or backslash would need CQL escaping, so it keeps the plain listing.
+    const useSearch = parallelism >= 2 && status === 'current' && !/["\\]/.test(space.key);
+    const listing = useSearch ? await searchCurrentPages(context, space.key, parallelism) : await listPages(context, space.key, status);
+    searched ||= useSearch;
     base ??= listing.base;
     contents.push(...listing.items.filter((content) => content.type === undefined || content.type === 'page'));
   }
 
   const homepageId = space.homepage?.id === undefined ? null : String(space.homepage.id);
   return {
-    strategy: 'datacenter-content-ancestors',
+    strategy: searched ? 'datacenter-search-parallel' : 'datacenter-content-ancestors',
     space: {
       key: space.key,
       id: space.id === undefined ? undefined : String(space.id),

@@ -9,9 +9,29 @@ import { HttpError } from '../../http/errors.js';
 import { readQuery } from '../../http/params.js';
 import { ancestorsOf } from '../../store/space-store.js';
 import type { HandlerFactory } from '../deps.js';
-import { parseCql } from './cql.js';
+import { parseCql, type CqlFilter } from './cql.js';
 import { respondWithV1CursorListing } from './cursor-listing.js';
 import { respondWithV1Listing } from './listing.js';
+
+/**
+ * Applies `ORDER BY`, with ties broken by id. Without it the results stay in
+ * id order.
+ */
+// NOTE: real search orders by relevance when the query has no ORDER BY.
+function orderResults<T extends { id: string; title: string; createdMs: number; modifiedMs: number }>(filter: CqlFilter, nodes: T[]): T[] {
+  const order = filter.orderBy;
+  if (order === undefined) {
+    return nodes;
+  }
+  const key = (node: T): number | string => (order.field === 'created' ? node.createdMs : order.field === 'lastmodified' ? node.modifiedMs : node.title);
+  const byId = (a: T, b: T) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sorted = [...nodes].sort((a, b) => {
+    const left = key(a);
+    const right = key(b);
+    return (left < right ? -1 : left > right ? 1 : 0) || byId(a, b);
+  });
+  return order.descending ? sorted.reverse() : sorted;
+}
 
 export const createContentSearchHandler: HandlerFactory = (deps) => (c) => {
   const query = readQuery(c.req.url);
@@ -26,7 +46,7 @@ export const createContentSearchHandler: HandlerFactory = (deps) => (c) => {
       ? deps.store.spaces
       : [deps.store.findSpaceByKey(filter.spaceKey)].filter((space) => space !== undefined);
   const items = deps.store.cached(`search:${JSON.stringify(filter)}`, () =>
-    spaces.flatMap((space) =>
+    orderResults(filter, spaces.flatMap((space) =>
       space.nodes.filter(
         (node) =>
           node.type === 'page' &&
@@ -35,7 +55,7 @@ export const createContentSearchHandler: HandlerFactory = (deps) => (c) => {
           (filter.ancestorId === undefined || ancestorsOf(node).some((ancestor) => ancestor.id === filter.ancestorId)) &&
           (filter.modifiedAfterMs === undefined || node.modifiedMs >= filter.modifiedAfterMs),
       ),
-    ),
+    )),
   );
   if (deps.profile.v1.searchPagination === 'cursor') {
     return respondWithV1CursorListing(c, deps, query, items, `search:${cql}`);

@@ -2,7 +2,8 @@
  * The subset of CQL that the simulator's `content/search` understands:
  * clauses `space = KEY`, `type = page`, `ancestor = ID`, `parent = ID` and
  * `lastmodified >= "YYYY-MM-DD"` (or `>`, both taken as "on or after", in UTC),
- * joined by AND (any case), values bare or in single or double quotes.
+ * joined by AND (any case), values bare or in single or double quotes, and an
+ * optional trailing `ORDER BY created|lastmodified|title [ASC|DESC]`.
  * Anything else raises HttpError 400.
  */
 import { HttpError } from '../../http/errors.js';
@@ -14,13 +15,21 @@ export interface CqlFilter {
   parentId?: string;
   /** Epoch milliseconds of the `lastmodified` bound. */
   modifiedAfterMs?: number;
+  orderBy?: { field: 'created' | 'lastmodified' | 'title'; descending: boolean };
 }
+
+const ORDER_BY = /\s+order\s+by\s+(created|lastmodified|title)(?:\s+(asc|desc))?\s*$/i;
 
 const CLAUSE = /\s*([A-Za-z]+)\s*(>=|>|=)\s*(?:"([^"]*)"|'([^']*)'|([^\s"'()]+))\s*/y;
 const AND = /and\b/iy;
 
-export function parseCql(cql: string): CqlFilter {
+export function parseCql(fullCql: string): CqlFilter {
   const filter: CqlFilter = {};
+  const order = ORDER_BY.exec(fullCql);
+  const cql = order === null ? fullCql : fullCql.slice(0, order.index);
+  if (order !== null) {
+    filter.orderBy = { field: order[1]!.toLowerCase() as 'created' | 'lastmodified' | 'title', descending: order[2]?.toLowerCase() === 'desc' };
+  }
   const unsupported = (reason: string) =>
     new HttpError(400, `Could not parse cql "${cql}": ${reason}. The simulator supports space, type = page, ancestor, parent and lastmodified >= DATE joined by AND.`);
 
