@@ -1,8 +1,7 @@
 /**
  * Every JSON response of an endpoint that Atlassian's OpenAPI documents cover
  * is validated against that document's 200 response schema, for every profile
- * that serves the endpoint. The documents are read at run time from the
- * checkout's sibling folder `../shared/reference/openapi`.
+ * that serves the endpoint. The documents are kept in `test/fixtures/openapi`.
  *
  * `direct-children` and `descendants` are newer than the Feb 2025 v2 document,
  * so their schemas below are written from Atlassian's later v2 specification
@@ -19,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateSpace, startSimulator, type RunningSimulator, type SimulatorProfileName } from '../../src/simulator/index.js';
 import { getJson } from './helpers.js';
 
-const OPENAPI_DIR = fileURLToPath(new URL('../../../shared/reference/openapi/', import.meta.url));
+const OPENAPI_DIR = fileURLToPath(new URL('../fixtures/openapi/', import.meta.url));
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 const ajv = new Ajv({ strict: false, allErrors: true });
