@@ -20,11 +20,23 @@ export interface PathEntry {
   url: string | null;
 }
 
+/** Node counts of the part of a tree that one response contains. */
+export interface SliceCounts {
+  /** Nodes of every type. */
+  nodes: number;
+  pages: number;
+  folders: number;
+}
+
 /**
  * Renders the requested part of a fetched tree as a compact `json` document.
- * A depth-limited document also contains `childCounts`, the number of
- * children of each node whose children were cut, so that a client can load
- * them when the node is expanded. Returns null when `rootId` is not in the tree.
+ *
+ * The whole tree is the `json` format unchanged. A slice (with `rootId` or
+ * `depth`) adds `slice`, the node counts of the slice itself, while `stats`
+ * keeps describing the fetch of the whole space. A depth-limited document also contains `childCounts`, the
+ * number of children of each node whose children were cut, so that a client
+ * can load them when the node is expanded. Returns null when `rootId` is not
+ * in the tree.
  */
 export async function renderSlice(result: FetchResult, request: SliceRequest): Promise<string | null> {
   const tree = selectTree(result.tree, request.rootId, request.depth);
@@ -35,13 +47,30 @@ export async function renderSlice(result: FetchResult, request: SliceRequest): P
   const sink = stringSink();
   await renderJson({ ...result, tree, rootId: request.rootId, maxDepth: request.depth }, sink, { compact: true });
   const document = sink.text().trimEnd();
-  if (request.depth === null) {
+  if (request.rootId === null && request.depth === null) {
     return document;
   }
 
-  const counts = cutChildCounts(result, tree.byId.values());
-  // The compact document ends with its closing brace; the counts go before it.
-  return `${document.slice(0, -1)},"childCounts":${JSON.stringify(counts)}}`;
+  let extra = `,"slice":${JSON.stringify(countSlice(tree.byId.values()))}`;
+  if (request.depth !== null) {
+    extra += `,"childCounts":${JSON.stringify(cutChildCounts(result, tree.byId.values()))}`;
+  }
+  // The compact document ends with its closing brace; the extra fields go before it.
+  return `${document.slice(0, -1)}${extra}}`;
+}
+
+/** Counts the nodes of a slice by type. */
+function countSlice(sliceNodes: Iterable<TreeNode>): SliceCounts {
+  const counts: SliceCounts = { nodes: 0, pages: 0, folders: 0 };
+  for (const node of sliceNodes) {
+    counts.nodes += 1;
+    if (node.type === 'page') {
+      counts.pages += 1;
+    } else if (node.type === 'folder') {
+      counts.folders += 1;
+    }
+  }
+  return counts;
 }
 
 /** Returns, for each node of the slice that has no children in it, the number of children it has in the whole tree, when more than 0. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DOCS_SPACE } from './support/docs-space.js';
+import { BOLD_TITLE, DEEP_BOLD_TITLE, DEEP_SPACE, DOCS_SPACE } from './support/docs-space.js';
 import { eventsOf, serveSimulator } from './support/serve.js';
 
 interface JsonNode {
@@ -60,6 +60,25 @@ describe('tree API', () => {
     expect(below.childCounts).toEqual({ '103': 1 });
   });
 
+  it('counts the nodes of a slice', async () => {
+    const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DOCS_SPACE] });
+
+    const subtree = await (await fetch(`${server.url}/api/spaces/DOCS/tree?root=101`)).json();
+    const top = await (await fetch(`${server.url}/api/spaces/DOCS/tree?depth=1`)).json();
+    const below = await (await fetch(`${server.url}/api/spaces/DOCS/tree?root=101&depth=2`)).json();
+    const whole = await (await fetch(`${server.url}/api/spaces/DOCS/tree`)).json();
+
+    expect(subtree.slice).toEqual({ nodes: 4, pages: 4, folders: 0 });
+    expect(top.slice).toEqual({ nodes: 3, pages: 2, folders: 1 });
+    expect(below.slice).toEqual({ nodes: 3, pages: 3, folders: 0 });
+    for (const slice of [subtree, top, below]) {
+      expect(slice.stats).toMatchObject({ nodes: 10, pages: 9, folders: 1 });
+      expect(slice.stats.requests).toBeGreaterThan(0);
+    }
+    expect(whole.stats).toMatchObject({ nodes: 10, pages: 9, folders: 1 });
+    expect(whole.slice).toBeUndefined();
+  });
+
   it('returns the path of a page', async () => {
     const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DOCS_SPACE] });
 
@@ -117,6 +136,90 @@ describe('tree API', () => {
 
     expect(again.status).toBe(404);
     expect(eventsOf(logs, 'fetch-failed')).toHaveLength(2);
+  });
+});
+
+interface SearchBody {
+  query: string;
+  limit: number;
+  total: number;
+  truncated: boolean;
+  matches: Array<{ id: string; path: Array<{ id: string; title: string; childCount: number; index: number }> }>;
+}
+
+describe('search API', () => {
+  it('finds titles case-insensitively with paths', async () => {
+    const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DOCS_SPACE] });
+
+    const response = await fetch(`${server.url}/api/spaces/DOCS/search?q=${encodeURIComponent('  RELEASE ')}`);
+    const body = (await response.json()) as SearchBody;
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
+    expect(body.query).toBe('RELEASE');
+    expect(body.total).toBe(2);
+    expect(body.truncated).toBe(false);
+    expect(body.matches.map((match) => match.id)).toEqual(['201', '300']);
+    expect(body.matches[0]!.path.map((entry) => entry.title)).toEqual(['Archive', 'Old release notes']);
+    expect(body.matches[0]!.path.map((entry) => entry.index)).toEqual([1, 0]);
+    expect(body.matches[0]!.path.map((entry) => entry.childCount)).toEqual([1, 0]);
+    expect(body.matches[1]!.path.map((entry) => entry.id)).toEqual(['300']);
+  });
+
+  it('returns deep matches and raw titles', async () => {
+    const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DEEP_SPACE, DOCS_SPACE] });
+
+    const deep = (await (await fetch(`${server.url}/api/spaces/DEEP/search?q=deep`)).json()) as SearchBody;
+    const markup = (await (await fetch(`${server.url}/api/spaces/DOCS/search?q=${encodeURIComponent('<b>')}`)).json()) as SearchBody;
+
+    expect(deep.matches.map((match) => match.id)).toEqual(['503', '504']);
+    expect(deep.matches[1]!.path.map((entry) => entry.id)).toEqual(['500', '501', '502', '503', '504']);
+    expect(deep.matches[1]!.path[4]!.title).toBe(DEEP_BOLD_TITLE);
+    expect(markup.matches.map((match) => match.path.at(-1)!.title)).toEqual([BOLD_TITLE]);
+  });
+
+  it('bounds the match count by limit', async () => {
+    const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DOCS_SPACE] });
+
+    const body = (await (await fetch(`${server.url}/api/spaces/DOCS/search?q=e&limit=3`)).json()) as SearchBody;
+
+    expect(body.limit).toBe(3);
+    expect(body.matches).toHaveLength(3);
+    expect(body.total).toBeGreaterThan(3);
+    expect(body.truncated).toBe(true);
+  });
+
+  it('rejects invalid search parameters', async () => {
+    const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DOCS_SPACE] });
+
+    const cases: Array<[string, string]> = [
+      ['', 'Missing search text: add q=TEXT, such as q=install.'],
+      ['?q=%20%20', 'Missing search text: add q=TEXT, such as q=install.'],
+      [`?q=${'x'.repeat(201)}`, 'Search text too long (201 characters): use at most 200.'],
+      ['?q=a&limit=0', 'Invalid limit "0": use a whole number from 1 to 200.'],
+      ['?q=a&limit=201', 'Invalid limit "201": use a whole number from 1 to 200.'],
+      ['?q=a&limit=ten', 'Invalid limit "ten": use a whole number from 1 to 200.'],
+    ];
+    for (const [query, message] of cases) {
+      const response = await fetch(`${server.url}/api/spaces/DOCS/search${query}`);
+      expect(response.status, query).toBe(400);
+      expect((await response.json()).error, query).toBe(message);
+    }
+    const unknownSpace = await fetch(`${server.url}/api/spaces/OTHER/search?q=a`);
+    expect(unknownSpace.status).toBe(404);
+  });
+
+  it('answers 304 to a matching search ETag', async () => {
+    const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DOCS_SPACE] });
+
+    const first = await fetch(`${server.url}/api/spaces/DOCS/search?q=install`);
+    const etag = first.headers.get('etag') ?? '';
+    const second = await fetch(`${server.url}/api/spaces/DOCS/search?q=install`, { headers: { 'If-None-Match': etag } });
+    const other = await fetch(`${server.url}/api/spaces/DOCS/search?q=proxy`, { headers: { 'If-None-Match': etag } });
+
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(second.status).toBe(304);
+    expect(other.status).toBe(200);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { BOLD_TITLE, DOCS_SPACE, SCRIPT_TITLE } from '../server/support/docs-space.js';
+import { BOLD_TITLE, DEEP_BOLD_TITLE, DEEP_SCRIPT_TITLE, DEEP_SPACE, DOCS_SPACE, SCRIPT_TITLE } from '../server/support/docs-space.js';
 import { serveSimulator } from '../server/support/serve.js';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser.js';
 import { activeTitle, drawnRows, waitForTree } from './support/tree-page.js';
@@ -34,6 +34,29 @@ async function openHome(): Promise<Page> {
   await page.goto(`${server.url}/`);
   await waitForTree(page, TREE);
   return page;
+}
+
+const LAZY = 'conftree-tree#lazy-deep';
+
+/** Serves the DEEP space and adds a lazy tree of it; `requests` collects the API requests after `/DEEP/`. */
+async function openLazyDeepTree(): Promise<{ page: Page; requests: string[] }> {
+  const { server } = await serveSimulator({ flavor: 'cloud', spaces: [DEEP_SPACE] });
+  const page = await openPage(browser.context, errors);
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/spaces/DEEP/')) requests.push(url.pathname.slice('/api/spaces/DEEP/'.length) + url.search);
+  });
+  await page.goto(`${server.url}/demo/submitted`);
+  await page.evaluate((id) => {
+    const tree = document.createElement('conftree-tree');
+    tree.id = id;
+    tree.setAttribute('lazy', '');
+    tree.setAttribute('src', '/api/spaces/DEEP/tree');
+    document.body.append(tree);
+  }, LAZY.split('#')[1]!);
+  await waitForTree(page, LAZY);
+  return { page, requests };
 }
 
 async function titles(page: Page): Promise<string[]> {
@@ -215,6 +238,60 @@ describe('<conftree-tree> in the browser', () => {
     expect(rows.map((row) => row.title).slice(0, 4)).toEqual(['Home', 'Guides', 'Install', 'Configure']);
     expect(rows.find((row) => row.id === '103')!.expanded).toBe('false');
     expect(errors).toEqual([]);
+  });
+
+  it('lazy search asks the server', async () => {
+    const { page, requests } = await openLazyDeepTree();
+
+    await page.locator(`${LAZY} input[type="search"]`).pressSequentially('deep');
+    await page.locator(`${LAZY} [data-id="504"]`).waitFor();
+    const rows = await drawnRows(page, LAZY);
+    const markup = await page.evaluate((selector) => {
+      const root = document.querySelector(selector)!.shadowRoot!;
+      return { images: root.querySelectorAll('img').length, bold: root.querySelectorAll('b').length };
+    }, LAZY);
+
+    expect(requests.filter((search) => search.startsWith('search'))).toEqual(['search?q=deep&limit=100']);
+    expect(rows.map((row) => row.title)).toEqual(['Top', 'Level two', DEEP_SCRIPT_TITLE, 'Deep leaf', DEEP_BOLD_TITLE]);
+    expect(rows.map((row) => row.expanded)).toEqual(['true', 'true', 'true', 'true', null]);
+    expect(await page.locator(`${LAZY} [role="status"]`).textContent()).toBe('2 matches');
+    expect(markup).toEqual({ images: 0, bold: 0 });
+    expect(errors).toEqual([]);
+  });
+
+  it('lazy search match loads its children', async () => {
+    const { page, requests } = await openLazyDeepTree();
+
+    await page.locator(`${LAZY} input[type="search"]`).fill('LEAF');
+    await page.locator(`${LAZY} [data-id="503"]`).waitFor();
+    const found = await drawnRows(page, LAZY);
+    await page.locator(`${LAZY} [data-id="503"] .toggle`).click();
+    await page.locator(`${LAZY} [data-id="504"]`).waitFor();
+    const opened = await drawnRows(page, LAZY);
+    await page.locator(`${LAZY} input[type="search"]`).fill('');
+    const cleared = await drawnRows(page, LAZY);
+
+    expect(found.map((row) => row.id)).toEqual(['500', '501', '502', '503']);
+    expect(found.at(-1)!.expanded).toBe('false');
+    expect(opened.map((row) => row.id)).toEqual(['500', '501', '502', '503', '504']);
+    expect(opened.map((row) => row.expanded)).toEqual(['true', 'true', 'true', 'true', null]);
+    expect(requests).toContain('tree?depth=2&root=503');
+    expect(cleared.map((row) => row.id)).toEqual(['500']);
+    expect(errors).toEqual([]);
+  });
+
+  it('lazy search shows a server failure', async () => {
+    const { page } = await openLazyDeepTree();
+    await page.route('**/api/spaces/DEEP/search?*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'Confluence timed out.' }) }),
+    );
+
+    await page.locator(`${LAZY} input[type="search"]`).fill('top');
+    const status = page.locator(`${LAZY} [role="status"]`);
+    await status.filter({ hasText: 'failed' }).waitFor();
+
+    expect(await status.textContent()).toBe('Search of the whole space failed: Confluence timed out.');
+    expect((await drawnRows(page, LAZY)).map((row) => row.title)).toEqual(['Top']);
   });
 
   it('writes the tree screenshot', async () => {

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+
 import { Hono, type Context } from 'hono';
 
 import { describeFetchFailure } from '../fetch-errors.js';
 import type { ServerLog } from '../log.js';
 import type { CachedTree, TreeCache } from '../tree-cache.js';
+import { DEFAULT_SEARCH_LIMIT, MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, searchTitles } from '../tree-search.js';
 import { pathOf, renderSlice, type SliceRequest } from '../tree-slice.js';
 
 /**
@@ -22,6 +25,7 @@ export interface ApiDependencies {
  * - `GET /api/spaces`: the served spaces and the state of their cached trees;
  * - `GET /api/spaces/KEY/tree?root=ID&depth=N`: a tree document, whole or a slice;
  * - `GET /api/spaces/KEY/pages/ID/path`: the path from the top level to a page;
+ * - `GET /api/spaces/KEY/search?q=TEXT&limit=N`: nodes whose title contains TEXT, with their paths;
  * - `POST /api/spaces/KEY/refresh`: fetch the tree again now.
  */
 export function apiRoutes(deps: ApiDependencies): Hono {
@@ -76,6 +80,30 @@ export function apiRoutes(deps: ApiDependencies): Hono {
     }),
   );
 
+  api.get('/spaces/:key/search', (context) => {
+    const request = parseSearch(context.req.query('q'), context.req.query('limit'));
+    if (typeof request === 'string') {
+      return context.json({ error: request }, 400);
+    }
+    return withTree(context, deps, (cached) => {
+      const digest = createHash('sha256').update(`${request.limit}:${request.query}`).digest('base64url').slice(0, 22);
+      const etag = `"${cached.generation}-search-${digest}"`;
+      if (matchesEtag(context.req.header('if-none-match'), etag)) {
+        return notModified(etag, cached);
+      }
+      const { total, matches } = searchTitles(cached.result, request.query, request.limit);
+      setCacheHeaders(context, etag, cached);
+      return context.json({
+        space: cached.result.space.key,
+        query: request.query,
+        limit: request.limit,
+        total,
+        truncated: total > matches.length,
+        matches: matches.map((path) => ({ id: path[path.length - 1]!.id, path })),
+      });
+    });
+  });
+
   api.post('/spaces/:key/refresh', (context) =>
     withTree(context, deps, (cached) => {
       context.header('Cache-Control', 'no-store');
@@ -95,6 +123,21 @@ function parseSlice(root: string | undefined, depth: string | undefined): SliceR
     return `Invalid depth "${depth}": use a whole number of levels, 1 or more.`;
   }
   return { rootId: root ?? null, depth: depth === undefined ? null : Number(depth) };
+}
+
+/** Returns the search text, trimmed, and the match limit, or an error message for an invalid parameter. */
+function parseSearch(query: string | undefined, limit: string | undefined): { query: string; limit: number } | string {
+  const text = query?.trim() ?? '';
+  if (text === '') {
+    return 'Missing search text: add q=TEXT, such as q=install.';
+  }
+  if (text.length > MAX_QUERY_LENGTH) {
+    return `Search text too long (${text.length} characters): use at most ${MAX_QUERY_LENGTH}.`;
+  }
+  if (limit !== undefined && (!/^[1-9]\d{0,5}$/.test(limit) || Number(limit) > MAX_SEARCH_LIMIT)) {
+    return `Invalid limit "${limit}": use a whole number from 1 to ${MAX_SEARCH_LIMIT}.`;
+  }
+  return { query: text, limit: limit === undefined ? DEFAULT_SEARCH_LIMIT : Number(limit) };
 }
 
 /**

@@ -1,11 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 
 import type { TreeDocument } from '../model/document.js';
+import { spaceApiUrl } from '../model/load-document.js';
+import { ServerPaths } from '../model/server-paths.js';
 import { pickerStyles } from './picker-styles.js';
 import type { ConftreeTree, TreeSelectDetail } from './tree-element.js';
 
 /** Separator between the titles of a path. */
 const PATH_SEPARATOR = ' › ';
+
+/** Id of the element that describes a failed path request, for `aria-describedby`. */
+const PATH_ERROR_ID = 'path-error';
 
 /**
  * `<conftree-picker>`: a form control that opens a `<conftree-tree>` as a
@@ -19,6 +24,12 @@ const PATH_SEPARATOR = ' › ';
  *
  * Keyboard: Enter, Space or Down on the button opens the tree with focus in
  * its search field, Enter picks the active page, Escape closes without a change.
+ * The dropdown also closes on a click outside the picker, when focus moves to
+ * an element outside it, and when a page is picked without `multiple`.
+ *
+ * A picked page that the tree has not loaded (with `lazy`) shows its path
+ * from the path endpoint of `conftree serve`, when `src` is a tree URL of that
+ * server, and its id otherwise.
  */
 export class ConftreePicker extends LitElement {
   static formAssociated = true;
@@ -62,6 +73,20 @@ export class ConftreePicker extends LitElement {
   readonly #internals: ElementInternals;
   #formDisabled = false;
   #valuesTouched = false;
+  /** Paths of picked pages that the tree has not loaded, requested from the server. */
+  readonly #serverPaths = new ServerPaths(() => this.requestUpdate());
+  /** Set once the tree has loaded its document or failed to, so only pages it lacks are requested. */
+  #treeSettled = false;
+  /** Set from a pointer press inside the picker until the pointer is released. */
+  #pressInside = false;
+  readonly #onDocumentPointerDown = (event: PointerEvent): void => {
+    if (this.open && !event.composedPath().includes(this)) {
+      this.open = false;
+    }
+  };
+  readonly #onDocumentPointerUp = (): void => {
+    this.#pressInside = false;
+  };
 
   constructor() {
     super();
@@ -75,6 +100,25 @@ export class ConftreePicker extends LitElement {
     this.defaultValue = '';
     this.open = false;
     this.values = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Capture, so that a page handler that stops propagation cannot keep the dropdown open.
+    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    document.addEventListener('pointerup', this.#onDocumentPointerUp, true);
+    document.addEventListener('pointercancel', this.#onDocumentPointerUp, true);
+    if (this.hasUpdated) {
+      this.#requestMissingPaths();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
+    document.removeEventListener('pointerup', this.#onDocumentPointerUp, true);
+    document.removeEventListener('pointercancel', this.#onDocumentPointerUp, true);
+    this.#serverPaths.abort();
   }
 
   /** The first picked page id, or '' when none is picked. Setting it picks that one page. */
@@ -134,11 +178,17 @@ export class ConftreePicker extends LitElement {
     if (changed.has('defaultValue') && !this.#valuesTouched) {
       this.values = this.#parseDefault();
     }
+    if ((changed.has('src') && changed.get('src') !== undefined) || (changed.has('data') && changed.get('data') !== undefined)) {
+      this.#resetServerPaths();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('values') || changed.has('name') || changed.has('required') || changed.has('multiple')) {
       this.#syncFormValue();
+    }
+    if (changed.has('values') || changed.has('src')) {
+      this.#requestMissingPaths();
     }
   }
 
@@ -161,6 +211,31 @@ export class ConftreePicker extends LitElement {
       this.#internals.setValidity({ valueMissing: true }, this.multiple ? 'Pick at least one page.' : 'Pick a page.', anchor);
     } else {
       this.#internals.setValidity({});
+    }
+  }
+
+  #resetServerPaths(): void {
+    this.#serverPaths.clear();
+    this.#treeSettled = false;
+  }
+
+  #onTreeSettled(): void {
+    this.#treeSettled = true;
+    this.#requestMissingPaths();
+    this.requestUpdate();
+  }
+
+  /** Asks the server for the path of each picked page that the loaded tree lacks. */
+  #requestMissingPaths(): void {
+    const spaceUrl = spaceApiUrl(this.src);
+    const tree = this.#tree();
+    if (spaceUrl === null || !this.#treeSettled || tree === null) {
+      return;
+    }
+    for (const id of this.values) {
+      if (tree.pathOf(id) === null) {
+        this.#serverPaths.request(spaceUrl, id);
+      }
     }
   }
 
@@ -218,35 +293,97 @@ export class ConftreePicker extends LitElement {
     }
   }
 
+  #onPointerDown(): void {
+    this.#pressInside = true;
+  }
+
+  /**
+   * Closes the dropdown when focus moves to an element outside the picker.
+   * Focus that moves to no element comes from a click on a part that cannot
+   * take focus (padding, a toolbar's background, a scrollbar), from leaving
+   * the window, or from a removed element. None of these closes the dropdown,
+   * and after such a click inside the picker, focus returns where it was so
+   * that Escape and the arrow keys keep working.
+   */
   #onFocusOut(event: FocusEvent): void {
+    if (!this.open) return;
     const next = event.relatedTarget as Node | null;
-    if (this.open && (next === null || !this.contains(next)) && !this.renderRoot.contains(next)) {
+    if (next === null) {
+      const previous = event.composedPath()[0];
+      if (this.#pressInside && previous instanceof HTMLElement) {
+        setTimeout(() => this.#restoreFocus(previous), 0);
+      }
+      return;
+    }
+    if (!this.contains(next) && !this.renderRoot.contains(next)) {
       this.open = false;
     }
   }
 
-  /** Returns the path of a picked page as text, or its id when the page is not loaded. */
+  #restoreFocus(previous: HTMLElement): void {
+    const active = document.activeElement;
+    if (this.open && previous.isConnected && (active === null || active === document.body)) {
+      previous.focus({ preventScroll: true });
+    }
+  }
+
+  /** Returns the path of a picked page as text, or its id when neither the tree nor the server has provided the path. */
   pathText(id: string): string {
     const path = this.#tree()?.pathOf(id);
-    return path === null || path === undefined ? `Page ${id}` : path.map((node) => node.title).join(PATH_SEPARATOR);
+    if (path !== null && path !== undefined) {
+      return path.map((node) => node.title).join(PATH_SEPARATOR);
+    }
+    const fromServer = this.#serverPaths.get(id);
+    if (fromServer?.state === 'loaded') {
+      return fromServer.titles.join(PATH_SEPARATOR);
+    }
+    return fromServer?.state === 'loading' || this.#awaitsTree() ? `Loading the path of page ${id}…` : `Page ${id}`;
+  }
+
+  /** Returns true while the tree of a server URL is loading, after which missing paths are requested. */
+  #awaitsTree(): boolean {
+    return !this.#treeSettled && spaceApiUrl(this.src) !== null;
+  }
+
+  #isLoadingPath(id: string): boolean {
+    const tree = this.#tree();
+    if (tree !== null && tree.pathOf(id) !== null) return false;
+    return this.#serverPaths.get(id)?.state === 'loading' || this.#awaitsTree();
+  }
+
+  #pathFailures(): Array<{ id: string; message: string }> {
+    const tree = this.#tree();
+    const failures: Array<{ id: string; message: string }> = [];
+    for (const id of this.values) {
+      const path = this.#serverPaths.get(id);
+      if (path?.state === 'failed' && (tree === null || tree.pathOf(id) === null)) {
+        failures.push({ id, message: path.message });
+      }
+    }
+    return failures;
   }
 
   protected override render(): TemplateResult {
     const disabled = this.#isDisabled();
+    const failures = this.#pathFailures();
+    const loading = this.values.some((id) => this.#isLoadingPath(id));
     return html`
-      <div class="control" @focusout=${this.#onFocusOut}>
+      <div class="control" @focusout=${this.#onFocusOut} @pointerdown=${this.#onPointerDown}>
         <button
           type="button"
           class="trigger"
           part="button"
           aria-haspopup="tree"
           aria-expanded=${String(this.open)}
+          aria-busy=${loading ? 'true' : nothing}
+          aria-describedby=${failures.length > 0 ? PATH_ERROR_ID : nothing}
           ?disabled=${disabled}
           @click=${this.#onTriggerClick}
           @keydown=${this.#onTriggerKeydown}
         >
           ${this.#renderSelection()}
         </button>
+        ${failures.length > 0 ? this.#renderPathErrors(failures) : nothing}
         <div class="popup" part="popup" ?hidden=${!this.open} @keydown=${this.#onPopupKeydown}>
           <conftree-tree
             exportparts="toolbar, search, viewport, row, toggle, icon, title, status"
@@ -258,7 +395,8 @@ export class ConftreePicker extends LitElement {
             .multiple=${this.multiple}
             .selected=${this.values}
             @conftree-select=${this.#onSelect}
-            @conftree-load=${() => this.requestUpdate()}
+            @conftree-load=${this.#onTreeSettled}
+            @conftree-error=${this.#onTreeSettled}
           ></conftree-tree>
         </div>
       </div>
@@ -269,6 +407,18 @@ export class ConftreePicker extends LitElement {
     if (this.values.length === 0) {
       return html`<span class="placeholder" part="placeholder">${this.placeholder}</span>`;
     }
-    return html`${this.values.map((id) => html`<span class="path" part="path">${this.pathText(id)}</span>`)}`;
+    // Titles are bound as text, so markup in a title is shown, never parsed.
+    return html`${this.values.map((id) => {
+      const failed = this.#serverPaths.get(id)?.state === 'failed' && this.#tree()?.pathOf(id) == null;
+      return html`<span class=${failed ? 'path failed' : 'path'} part=${failed ? 'path path-failed' : 'path'}>${this.pathText(id)}</span>`;
+    })}`;
+  }
+
+  #renderPathErrors(failures: Array<{ id: string; message: string }>): TemplateResult {
+    return html`
+      <div id=${PATH_ERROR_ID} class="path-error" part="path-error" role="alert">
+        ${failures.map(({ id, message }) => html`<div>The path of page ${id} could not be loaded: ${message}</div>`)}
+      </div>
+    `;
   }
 }

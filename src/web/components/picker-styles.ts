@@ -49,6 +49,14 @@ export const pickerStyles = css`
   .placeholder {
     color: var(--conftree-muted-color, #6b778c);
   }
+  .path.failed {
+    color: var(--conftree-error-color, #ae2a19);
+  }
+  .path-error {
+    margin-top: 0.25em;
+    font-size: 0.9em;
+    color: var(--conftree-error-color, #ae2a19);
+  }
   .popup {
     position: absolute;
     z-index: var(--conftree-popup-z-index, 10);

@@ -6,11 +6,13 @@ import {
   observeElementRect,
   defaultRangeExtractor,
   type Range,
+  type Rect,
 } from '@tanstack/virtual-core';
 
 import { safeLinkUrl, type TreeDocument, type TreeDocumentNode } from '../model/document.js';
 import { flattenTree, hasChildren, pathOf, type FlatTree } from '../model/flat-tree.js';
-import { documentUrl, fetchTreeDocument, readInlineDocument } from '../model/load-document.js';
+import { documentUrl, fetchTreeDocument, readInlineDocument, spaceApiUrl } from '../model/load-document.js';
+import { addSearchPaths, fetchSearch, replaceChildren } from '../model/server-search.js';
 import { listFilteredRows, listRows, markMatches, type VisibleRows } from '../model/visible-rows.js';
 import { chevronIcon, typeIcon } from './icons.js';
 import { styleProperties } from './style-properties.js';
@@ -22,6 +24,12 @@ const LAZY_DEPTH = 2;
 
 /** Indentation per level, in pixels. */
 const INDENT = 18;
+
+/** Pause after the last keystroke before a lazy tree sends a search request to the server, in milliseconds. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** Matches that a lazy tree requests per search; the server accepts at most 200. */
+const SEARCH_LIMIT = 100;
 
 /** Detail of the `conftree-select` event. */
 export interface TreeSelectDetail {
@@ -45,6 +53,11 @@ export interface TreeSelectDetail {
  * element with `role="tree"` and `aria-activedescendant` names the active
  * row, because a virtualized row may leave the DOM while it is scrolled away.
  * Titles are rendered as text through lit bindings and never parsed as HTML.
+ *
+ * Search filters the loaded nodes as the user types. With `lazy` and a
+ * `conftree serve` tree URL in `src`, it also sends the query to the server's
+ * search endpoint after a pause in typing. Each match and its ancestors are
+ * added to the loaded tree, so matches that were not loaded yet are shown too.
  *
  * Events: `conftree-load` after data is loaded, `conftree-error` when loading
  * fails, `conftree-select` with a `TreeSelectDetail` when a node is picked.
@@ -95,6 +108,14 @@ export class ConftreeTree extends LitElement {
   #typeAhead = { text: '', at: 0 };
   #virtualizer: Virtualizer<HTMLElement, HTMLElement> | null = null;
   #unmountVirtualizer: (() => void) | null = null;
+  /** Passes the viewport's current size to the virtualizer, which otherwise learns it from a ResizeObserver a frame later. */
+  #reportViewportSize: (() => void) | null = null;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #searching: AbortController | null = null;
+  /** State of the server search for the current query in lazy mode: `total` counts matches in the whole space. */
+  #serverSearch: { state: 'idle' } | { state: 'loading' } | { state: 'done'; total: number } | { state: 'failed'; message: string } = { state: 'idle' };
+  /** Display position among siblings of each node that a search added, by id. */
+  #searchedPositions = new Map<string, number>();
 
   constructor() {
     super();
@@ -120,6 +141,7 @@ export class ConftreeTree extends LitElement {
     super.disconnectedCallback();
     this.#unmountVirtualizer?.();
     this.#unmountVirtualizer = null;
+    this.#cancelServerSearch();
   }
 
   /** Number of nodes loaded. */
@@ -152,16 +174,23 @@ export class ConftreeTree extends LitElement {
     this.#overrides.clear();
     this.#viewStale = true;
     this.#scrollToTop = true;
+    this.#scheduleServerSearch();
     this.requestUpdate();
   }
 
   /** Moves focus to the tree. */
   focusTree(): void {
+    this.#reportViewportSize?.();
     this.#viewport()?.focus();
   }
 
-  /** Moves focus to the search field. */
+  /**
+   * Moves focus to the search field. A tree that was just shown, as in the
+   * picker's dropdown, also measures its viewport now, so that its rows are
+   * drawn before the next key press.
+   */
   focusSearch(): void {
+    this.#reportViewportSize?.();
     this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   }
 
@@ -200,7 +229,13 @@ export class ConftreeTree extends LitElement {
       getScrollElement: () => this.#viewport(),
       estimateSize: () => rowHeight,
       scrollToFn: elementScroll,
-      observeElementRect: observeElementRect,
+      observeElementRect: (instance: Virtualizer<HTMLElement, HTMLElement>, report: (rect: Rect) => void) => {
+        this.#reportViewportSize = () => {
+          const element = instance.scrollElement;
+          if (element !== null) report({ width: element.offsetWidth, height: element.offsetHeight });
+        };
+        return observeElementRect(instance, report);
+      },
       observeElementOffset: observeElementOffset,
       overscan: 10,
       // The active row is always drawn, so `aria-activedescendant` never names a missing element.
@@ -237,6 +272,7 @@ export class ConftreeTree extends LitElement {
 
   async #loadFrom(src: string): Promise<void> {
     this.#loading?.abort();
+    this.#cancelServerSearch();
     const controller = new AbortController();
     this.#loading = controller;
     this.#message = 'Loading…';
@@ -245,7 +281,9 @@ export class ConftreeTree extends LitElement {
       const url = this.lazy ? documentUrl(src, { depth: LAZY_DEPTH }) : documentUrl(src);
       const loaded = await fetchTreeDocument(url, controller.signal);
       if (!controller.signal.aborted) {
+        this.#searchedPositions.clear();
         this.#adopt(loaded);
+        this.#scheduleServerSearch();
       }
     } catch (error) {
       if (!controller.signal.aborted) {
@@ -260,16 +298,22 @@ export class ConftreeTree extends LitElement {
     this.requestUpdate();
   }
 
-  /** Takes a new document and keeps the expansion of nodes that are still in it. */
+  /** Takes a new document and keeps the expansion of nodes that are still in it, also during a search. */
   #adopt(document: TreeDocument): void {
     const expandedIds = this.#expandedIds();
     const activeId = this.#activeId();
+    const overrideIds = [...this.#overrides].map(([index, open]) => [this.#flat?.nodes[index]?.id, open] as const);
     this.#document = document;
     this.#flat = flattenTree(document);
     this.#expanded = new Uint8Array(this.#flat.size);
     for (const id of expandedIds) {
       const index = this.#flat.indexById.get(id);
       if (index !== undefined) this.#expanded[index] = 1;
+    }
+    this.#overrides.clear();
+    for (const [id, open] of overrideIds) {
+      const index = id === undefined ? undefined : this.#flat.indexById.get(id);
+      if (index !== undefined) this.#overrides.set(index, open);
     }
     this.#active = activeId === null ? -1 : (this.#flat.indexById.get(activeId) ?? -1);
     this.#message = this.#flat.size === 0 ? 'This space has no pages.' : '';
@@ -346,18 +390,60 @@ export class ConftreeTree extends LitElement {
 
   /** Fetches a depth-limited slice below `node` and attaches its children. */
   async #loadChildren(node: TreeDocumentNode): Promise<void> {
-    const document = this.#document;
-    if (this.src === undefined || document === null) return;
+    if (this.src === undefined || this.#document === null) return;
     try {
       const slice = await fetchTreeDocument(documentUrl(this.src, { depth: LAZY_DEPTH, rootId: node.id }));
       const top = slice.roots[0];
-      if (top === undefined || this.#document !== document) return;
-      node.children = top.children ?? [];
+      // A search may have replaced the document meanwhile, but it keeps the node objects it had.
+      const document = this.#document;
+      const index = this.#flat?.indexById.get(node.id);
+      if (top === undefined || document === null || index === undefined || this.#flat?.nodes[index] !== node) return;
+      replaceChildren(node, top.children ?? [], this.#searchedPositions);
       const counts = { ...document.childCounts, ...slice.childCounts };
       delete counts[node.id];
       this.#adopt({ ...document, childCounts: counts });
     } catch (error) {
       this.#fail(error);
+    }
+  }
+
+  #cancelServerSearch(): void {
+    clearTimeout(this.#searchTimer);
+    this.#searching?.abort();
+    this.#searching = null;
+  }
+
+  /** Starts the server search for the current query after a pause in typing, in lazy mode with a server URL. */
+  #scheduleServerSearch(): void {
+    this.#cancelServerSearch();
+    const query = this.#query.trim();
+    const spaceUrl = this.lazy ? spaceApiUrl(this.src) : null;
+    if (query === '' || spaceUrl === null || this.#document === null) {
+      this.#serverSearch = { state: 'idle' };
+      return;
+    }
+    this.#serverSearch = { state: 'loading' };
+    this.#searchTimer = setTimeout(() => void this.#runServerSearch(spaceUrl, query), SEARCH_DEBOUNCE_MS);
+  }
+
+  async #runServerSearch(spaceUrl: URL, query: string): Promise<void> {
+    const controller = new AbortController();
+    this.#searching = controller;
+    try {
+      const result = await fetchSearch(spaceUrl, query, SEARCH_LIMIT, controller.signal);
+      const document = this.#document;
+      const flat = this.#flat;
+      if (controller.signal.aborted || document === null || flat === null) return;
+      const nodeById = new Map([...flat.indexById].map(([id, index]) => [id, flat.nodes[index]!] as const));
+      const childCounts = addSearchPaths(document, nodeById, result.matches, this.#searchedPositions);
+      this.#serverSearch = { state: 'done', total: result.total };
+      this.#adopt({ ...document, childCounts });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.#serverSearch = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      this.requestUpdate();
+    } finally {
+      if (this.#searching === controller) this.#searching = null;
     }
   }
 
@@ -545,7 +631,12 @@ export class ConftreeTree extends LitElement {
   #statusText(): string {
     if (this.#message !== '' && this.#flat !== null && this.#flat.size > 0) return this.#message;
     if (this.#view.matchCount < 0) return '';
-    return this.#view.matchCount === 1 ? '1 match' : `${this.#view.matchCount} matches`;
+    const search = this.#serverSearch;
+    if (search.state === 'loading') return 'Searching…';
+    if (search.state === 'failed') return `Search of the whole space failed: ${search.message}`;
+    const loadedMatches = this.#view.matchCount;
+    if (search.state === 'done' && search.total > loadedMatches) return `${loadedMatches} of ${search.total} matches`;
+    return loadedMatches === 1 ? '1 match' : `${loadedMatches} matches`;
   }
 
   #totalHeight(): number {

@@ -21,7 +21,8 @@ export interface TreeDocument {
   /**
    * Number of children of each node whose children were cut by a depth limit.
    * Only depth-limited responses of `conftree serve` contain it, and the tree
-   * loads those children when the node is expanded.
+   * loads those children when the node is expanded. A node with fewer loaded
+   * children than its count (added by a lazy search) also loads the rest.
    */
   childCounts?: Record<string, number>;
 }

@@ -14,7 +14,7 @@ export interface FlatTree {
   /** Index of the parent row, or -1 for a top-level row. */
   parent: Int32Array;
   subtreeEnd: Int32Array;
-  /** Children that exist on the server but are not loaded yet (from `childCounts`). */
+  /** Children that exist on the server but are not loaded yet: the `childCounts` entry minus the loaded children. */
   pendingChildren: Int32Array;
   /** 1-based position among siblings, for `aria-posinset`. */
   positionInSet: Int32Array;
@@ -100,9 +100,11 @@ function indexRows(
 
     const node = nodes[index]!;
     indexById.set(node.id, index);
-    const pending = childCounts[node.id];
-    if ((node.children ?? []).length === 0 && typeof pending === 'number' && pending > 0) {
-      pendingChildren[index] = pending;
+    // A node that a search added has only the children on match paths loaded.
+    const total = childCounts[node.id];
+    const loaded = (node.children ?? []).length;
+    if (typeof total === 'number' && total > loaded) {
+      pendingChildren[index] = total - loaded;
     }
   }
   for (const index of open) {

@@ -26,8 +26,8 @@ export function listRows(tree: FlatTree, expanded: Uint8Array): VisibleRows {
 
 /**
  * Marks the rows whose title contains `query` (case-insensitive) and their
- * ancestors. Returns the marks (1 = match, 2 = ancestor of a match only) and
- * the number of matches.
+ * ancestors. Returns the marks (1 = match, 2 = ancestor of a match only,
+ * 3 = match and ancestor of a match) and the number of matches.
  */
 export function markMatches(tree: FlatTree, query: string): { marks: Uint8Array; matchCount: number } {
   const needle = query.toLowerCase();
@@ -40,9 +40,10 @@ export function markMatches(tree: FlatTree, query: string): { marks: Uint8Array;
     }
     marks[index] = 1;
     matchCount += 1;
-    // Ancestors are marked on the way up until one is already marked.
-    for (let up = tree.parent[index]!; up >= 0 && marks[up] === 0; up = tree.parent[up]!) {
-      marks[up] = 2;
+    // Ancestors are marked on the way up until one is already an ancestor of a
+    // match. A match above gets 3, so that it opens and shows this match too.
+    for (let up = tree.parent[index]!; up >= 0 && marks[up]! < 2; up = tree.parent[up]!) {
+      marks[up] = marks[up] === 1 ? 3 : 2;
     }
   }
   return { marks, matchCount };
@@ -50,7 +51,7 @@ export function markMatches(tree: FlatTree, query: string): { marks: Uint8Array;
 
 /**
  * Lists the rows to draw during a search: every match and every ancestor of
- * a match, with ancestors expanded. `overrides` holds the rows that the user
+ * a match, with ancestors expanded (a match too when a match is below it). `overrides` holds the rows that the user
  * expanded (1) or collapsed (0) during this search. An expanded row also shows
  * its children that do not match, so a match's subtree can be browsed.
  */
@@ -72,7 +73,7 @@ export function listFilteredRows(
     }
 
     rows.push(index);
-    const open = overrides.get(index) ?? (marks[index] === 2 ? 1 : 0);
+    const open = overrides.get(index) ?? (marks[index]! >= 2 ? 1 : 0);
     if (open === 1 && hasChildren(tree, index)) {
       expanded[index] = 1;
       index += 1;

@@ -37,3 +37,34 @@ export const DOCS_SPACE: SpaceDefinition = {
     { id: '300', title: 'Release notes', parentId: null, position: 2 },
   ],
 };
+
+/** A markup title on a node that a lazy tree does not load at first. */
+export const DEEP_SCRIPT_TITLE = '<img src=x onerror=alert(2)>';
+export const DEEP_BOLD_TITLE = '<b>deeper</b>';
+
+/**
+ * A space whose markup titles sit below the two levels that a lazy tree loads
+ * at first:
+ *
+ * ```
+ * Top (500)
+ * ├── Level two (501)
+ * │   └── <img src=x onerror=alert(2)> (502)
+ * │       └── Deep leaf (503)
+ * │           └── <b>deeper</b> (504)
+ * └── Sibling (505)
+ * ```
+ */
+export const DEEP_SPACE: SpaceDefinition = {
+  key: 'DEEP',
+  name: 'Deep',
+  homepageId: '500',
+  pages: [
+    { id: '500', title: 'Top', parentId: null, position: 0 },
+    { id: '501', title: 'Level two', parentId: '500', position: 0 },
+    { id: '502', title: DEEP_SCRIPT_TITLE, parentId: '501', position: 0 },
+    { id: '503', title: 'Deep leaf', parentId: '502', position: 0 },
+    { id: '504', title: DEEP_BOLD_TITLE, parentId: '503', position: 0 },
+    { id: '505', title: 'Sibling', parentId: '500', position: 1 },
+  ],
+};
