@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, createWriteStream, type WriteStream } from 'node:fs';
-import { access, rename, rm, stat } from 'node:fs/promises';
+import { access, realpath, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConftreeError } from '../confluence/index.js';
@@ -35,40 +35,47 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What an output path points to, after following symbolic links. */
+type OutputTarget =
+  | { kind: 'missing'; path: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'folder'; path: string }
+  /** A device, pipe or socket such as /dev/stdout: written in place, never replaced. */
+  | { kind: 'special'; path: string };
+
+async function inspectTarget(path: string): Promise<OutputTarget> {
+  const absolute = resolve(path);
+  let real = absolute;
+  try {
+    // Follow symbolic links, so that the file they point to is written and the link stays.
+    real = await realpath(absolute);
+  } catch {
+    return { kind: 'missing', path: absolute };
+  }
+
+  const info = await stat(real);
+  if (info.isDirectory()) return { kind: 'folder', path: real };
+  if (info.isFile()) return { kind: 'file', path: real };
+  return { kind: 'special', path: real };
+}
+
 /**
- * Checks before a fetch that `path` can be created, so a long fetch does not
- * end in an avoidable error: the file must not exist unless `force`, and its
- * folder must exist.
+ * Checks before a fetch that `path` can be written, so a long fetch does not
+ * end in an avoidable error: an existing file needs `force`, a folder is
+ * rejected, and the folder of a new file must exist.
  */
 export async function checkOutputPath(path: string, force: boolean): Promise<void> {
-  const target = resolve(path);
-  if (await isFolder(target)) {
+  const target = await inspectTarget(path);
+  if (target.kind === 'folder') {
     throw new OutputWriteError(path, 'it is a folder', undefined, `Give a file path, such as ${join(path, 'tree.txt')}.`);
   }
-  if (!force && (await exists(target))) {
+  if (target.kind === 'file' && !force) {
     throw new OutputExistsError(path);
   }
   try {
-    await access(dirname(target), constants.W_OK);
+    await access(target.kind === 'missing' ? dirname(target.path) : target.path, constants.W_OK);
   } catch (error) {
     throw new OutputWriteError(path, reasonOf(error));
-  }
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.F_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -79,26 +86,47 @@ function finish(stream: WriteStream): Promise<void> {
   });
 }
 
+/** Streams `render` into `stream` and ends it, rejecting on the stream's first error. */
+async function writeThrough(stream: WriteStream, render: (sink: RenderSink) => Promise<void>): Promise<void> {
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
+  await Promise.race([failed, new Promise((ready) => stream.once('open', ready))]);
+  await Promise.race([failed, render(streamSink(stream))]);
+  await finish(stream);
+}
+
 /**
- * Writes a file through `render` atomically: into a temporary file beside the
- * target, renamed over it only when everything was written, so a failure
- * never leaves half a file behind.
+ * Writes a file through `render`. A regular file is written atomically: into
+ * a temporary file beside it, renamed over it only when everything was
+ * written, so a failure never leaves half a file behind. A symbolic link is
+ * followed, so the file it points to is replaced and the link stays. A device
+ * or pipe, such as /dev/stdout, is written in place.
  */
 export async function writeFileAtomically(path: string, force: boolean, render: (sink: RenderSink) => Promise<void>): Promise<void> {
-  const target = resolve(path);
-  if (!force && (await exists(target))) {
+  const target = await inspectTarget(path);
+  if (target.kind === 'folder') {
+    throw new OutputWriteError(path, 'it is a folder', undefined, `Give a file path, such as ${join(path, 'tree.txt')}.`);
+  }
+  if (target.kind === 'file' && !force) {
     throw new OutputExistsError(path);
   }
 
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  if (target.kind === 'special') {
+    const stream = createWriteStream(target.path, { flags: 'w' });
+    try {
+      await writeThrough(stream, render);
+    } catch (error) {
+      stream.destroy();
+      throw new OutputWriteError(path, reasonOf(error));
+    }
+    return;
+  }
+
+  const temporary = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(4).toString('hex')}.tmp`);
   const stream = createWriteStream(temporary, { flags: 'wx' });
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined);
   try {
-    await Promise.race([failed, new Promise((ready) => stream.once('open', ready))]);
-    await Promise.race([failed, render(streamSink(stream))]);
-    await finish(stream);
-    await rename(temporary, target);
+    await writeThrough(stream, render);
+    await rename(temporary, target.path);
   } catch (error) {
     stream.destroy();
     await rm(temporary, { force: true }).catch(() => undefined);

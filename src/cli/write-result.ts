@@ -27,7 +27,15 @@ function stdoutSink(io: CliIo): RenderSink {
  */
 export async function writeResult(io: CliIo, result: FetchResult, options: WriteOptions): Promise<void> {
   if (options.output === undefined) {
-    await options.render(options.format, stdoutSink(io));
+    try {
+      await options.render(options.format, stdoutSink(io));
+    } catch (error) {
+      // A reader that closed the pipe, such as `head`, wanted no more.
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        throw error;
+      }
+      await rescue(result, new OutputWriteError(STDOUT_NAME, describeWriteError(error)));
+    }
     return;
   }
 
@@ -37,12 +45,25 @@ export async function writeResult(io: CliIo, result: FetchResult, options: Write
     if (!(error instanceof OutputWriteError)) {
       throw error;
     }
-    const rescue = rescuePath(result.space.key);
-    try {
-      await writeFileAtomically(rescue, false, (sink) => renderTo('json', result, sink));
-    } catch {
-      throw error;
-    }
-    throw new OutputWriteError(options.output, error.reason, rescue);
+    await rescue(result, error);
   }
+}
+
+const STDOUT_NAME = 'standard output';
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'the disk is full';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Saves the tree as JSON in the temporary folder, then raises `failure` naming that file. */
+async function rescue(result: FetchResult, failure: OutputWriteError): Promise<never> {
+  const path = rescuePath(result.space.key);
+  try {
+    await writeFileAtomically(path, false, (sink) => renderTo('json', result, sink));
+  } catch {
+    throw failure;
+  }
+  throw new OutputWriteError(failure.path, failure.reason, path);
 }

@@ -4,7 +4,7 @@
  * runs them, and `npm run reliability-table` prints them as the table in
  * RELIABILITY.md, so the documented messages are the ones the code prints.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator, type SpaceDefinition } from '../../src/simulator/index.js';
@@ -74,7 +74,9 @@ export class BadInputWorld {
   }
 
   async folder(): Promise<string> {
-    return mkdtemp(join(tmpdir(), 'conftree-bad-input-'));
+    const folder = await mkdtemp(join(tmpdir(), 'conftree-bad-input-'));
+    this.#closers.push(() => rm(folder, { recursive: true, force: true }));
+    return folder;
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,23 @@
-import { readFile, rm } from 'node:fs/promises';
+import { lstat, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { OutputWriteError, rescuePath } from '../../src/cli/output.js';
 import { writeResult } from '../../src/cli/write-result.js';
+import { runCli } from '../../src/cli/run.js';
 import { makeResult } from '../render/make-result.js';
+import { cli, envFor } from '../support/cli.js';
+import { simulate } from '../support/simulator.js';
+
+const SPACE = {
+  key: 'OUT',
+  homepageId: '1',
+  pages: [
+    { id: '1', title: 'Home', parentId: null, position: 1 },
+    { id: '2', title: 'Only child', parentId: '1', position: 1 },
+  ],
+};
 
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
 
@@ -37,5 +49,52 @@ describe('rescuePath', () => {
     const path = rescuePath(key);
     expect(dirname(path)).toBe(tmpdir());
     expect(path).toMatch(/conftree-[A-Za-z0-9_-]+-[0-9T-]+Z\.json$/);
+  });
+});
+
+describe('conftree tree --output targets', () => {
+  it('replaces the file behind a symbolic link and keeps the link', async () => {
+    const simulator = await simulate({ flavor: 'cloud', spaces: [SPACE] });
+    const folder = await mkdtemp(join(tmpdir(), 'conftree-link-'));
+    const real = join(folder, 'real.txt');
+    const link = join(folder, 'link.txt');
+    await writeFile(real, 'old');
+    await symlink(real, link);
+
+    const run = await cli(['tree', 'OUT', '--output', link, '--force'], envFor(simulator));
+
+    expect(run.code).toBe(0);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toContain('Only child');
+    await rm(folder, { recursive: true });
+  });
+
+  it('writes to a device in place without --force', async () => {
+    const simulator = await simulate({ flavor: 'cloud', spaces: [SPACE] });
+    const run = await cli(['tree', 'OUT', '--output', '/dev/null'], envFor(simulator));
+
+    expect(run.code).toBe(0);
+    expect((await stat('/dev/null')).isCharacterDevice()).toBe(true);
+  });
+
+  it('rescues the tree when standard output fails', async () => {
+    const simulator = await simulate({ flavor: 'cloud', spaces: [SPACE] });
+    let stderr = '';
+    const code = await runCli(['tree', 'OUT'], {
+      stdout: {
+        write: () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+      },
+      stderr: { write: (chunk: string) => void (stderr += chunk) },
+      env: envFor(simulator),
+    });
+
+    expect(code).toBe(7);
+    expect(stderr).toContain('Could not write standard output: the disk is full');
+    const saved = /saved as JSON to (\S+) instead/.exec(stderr)?.[1];
+    expect(saved).toBeDefined();
+    expect(JSON.parse(await readFile(saved!, 'utf8')).space.key).toBe('OUT');
+    await rm(saved!);
   });
 });
