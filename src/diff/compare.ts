@@ -73,6 +73,18 @@ export function hasChanges(diff: SnapshotDiff): boolean {
   return diff.added.length + diff.removed.length + diff.moved.length + diff.renamed.length + diff.reordered.length > 0;
 }
 
+/** Returns the origin of the snapshot's space URL, or null when it has none. */
+function siteOf(snapshot: Snapshot): string | null {
+  if (snapshot.spaceUrl === null) {
+    return null;
+  }
+  try {
+    return new URL(snapshot.spaceUrl).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Compares two snapshots of one space. A page in both is `moved` when its
  * parent id differs, `renamed` when its title differs (it can be both), and
@@ -81,12 +93,26 @@ export function hasChanges(diff: SnapshotDiff): boolean {
  * moves explain the new order are reported, which are the ones outside a
  * longest run that kept its relative order.
  *
- * Throws a `SnapshotError` when the snapshots are of different spaces.
+ * Throws a `SnapshotError` when the snapshots are of different spaces: other
+ * keys, other space ids, or the same key on different sites (such as staging
+ * and production).
  */
 export function compareSnapshots(older: Snapshot, newer: Snapshot): SnapshotDiff {
   if (older.spaceKey !== newer.spaceKey) {
     throw new SnapshotError(
       `Snapshot ${older.file} is of space ${older.spaceKey} and ${newer.file} of space ${newer.spaceKey}: pass two snapshots of the same space.`,
+    );
+  }
+  const olderSite = siteOf(older);
+  const newerSite = siteOf(newer);
+  if (olderSite !== null && newerSite !== null && olderSite !== newerSite) {
+    throw new SnapshotError(
+      `Snapshot ${older.file} is from ${olderSite} and ${newer.file} from ${newerSite}: pass two snapshots of the same site.`,
+    );
+  }
+  if (older.spaceId !== null && newer.spaceId !== null && older.spaceId !== newer.spaceId) {
+    throw new SnapshotError(
+      `Snapshots ${older.file} and ${newer.file} are of two different spaces with key ${older.spaceKey} (ids ${older.spaceId} and ${newer.spaceId}): pass two snapshots of the same space.`,
     );
   }
 

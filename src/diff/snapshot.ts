@@ -26,6 +26,10 @@ export interface Snapshot {
   /** The file name as the user gave it. */
   file: string;
   spaceKey: string;
+  /** Confluence's id of the space, when the snapshot has one. */
+  spaceId: string | null;
+  /** Web address of the space, when the snapshot has one; its origin names the site. */
+  spaceUrl: string | null;
   spaceName: string | null;
   fetchedAt: string;
   complete: boolean;
@@ -89,6 +93,8 @@ export function parseSnapshot(file: string, document: unknown): Snapshot {
   return {
     file,
     spaceKey: space['key'],
+    spaceId: typeof space['id'] === 'string' ? space['id'] : null,
+    spaceUrl: typeof space['url'] === 'string' ? space['url'] : null,
     spaceName: typeof space['name'] === 'string' ? space['name'] : null,
     fetchedAt: document['fetchedAt'],
     complete: document['complete'],

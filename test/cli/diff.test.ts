@@ -1,11 +1,11 @@
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { SimPage, SpaceDefinition } from '../../src/simulator/index.js';
 import { cli, envFor } from '../support/cli.js';
-import { simulate } from '../support/simulator.js';
+import { startSimulator } from '../../src/simulator/index.js';
 
 const BEFORE: SimPage[] = [
   { id: '1', title: 'Home', parentId: null, position: 1 },
@@ -41,14 +41,32 @@ async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'conftree-diff-'));
 }
 
-/** Fetches the space from a fresh simulator with `--snapshot` and returns the snapshot's path. */
+/**
+ * The loopback port of the site that every snapshot of a test is taken from,
+ * so that two snapshots of a space come from one site, as they do in real use.
+ */
+let sitePort = 0;
+
+beforeEach(() => {
+  sitePort = 0;
+});
+
+/**
+ * Fetches the space with `--snapshot` from a simulator on the test's site
+ * port, then stops the simulator, and returns the snapshot's path.
+ */
 async function snapshotOf(definition: SpaceDefinition): Promise<string> {
-  const simulator = await simulate({ flavor: 'cloud', spaces: [definition] });
-  const dir = await tempDir();
-  const run = await cli(['tree', definition.key, '--quiet', '--snapshot', dir], envFor(simulator));
-  expect(run.code).toBe(0);
-  const [file] = await readdir(dir);
-  return join(dir, file!);
+  const simulator = await startSimulator({ flavor: 'cloud', port: sitePort, spaces: [{ id: '777', ...definition }] });
+  try {
+    sitePort = Number(new URL(simulator.origin).port);
+    const dir = await tempDir();
+    const run = await cli(['tree', definition.key, '--quiet', '--snapshot', dir], envFor(simulator));
+    expect(run.code).toBe(0);
+    const [file] = await readdir(dir);
+    return join(dir, file!);
+  } finally {
+    await simulator.close();
+  }
 }
 
 describe('conftree diff', () => {

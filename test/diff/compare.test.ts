@@ -142,6 +142,18 @@ describe('compareSnapshots', () => {
     expect(() => compareSnapshots(older, newer)).toThrow('Snapshot old.json is of space DOCS and new.json of space OPS: pass two snapshots of the same space.');
   });
 
+  test('same key on two sites is rejected', async () => {
+    const older = await snapshotOf('old.json', { space: { ...SPACE, url: 'https://staging.example.com/wiki/spaces/DOCS' }, roots: BEFORE });
+    const newer = await snapshotOf('new.json', { space: { ...SPACE, url: 'https://example.atlassian.net/wiki/spaces/DOCS' }, roots: BEFORE });
+    expect(() => compareSnapshots(older, newer)).toThrow('Snapshot old.json is from https://staging.example.com and new.json from https://example.atlassian.net: pass two snapshots of the same site.');
+  });
+
+  test('same key with two space ids is rejected', async () => {
+    const older = await snapshotOf('old.json', { space: { ...SPACE, id: '1001' }, roots: BEFORE });
+    const newer = await snapshotOf('new.json', { space: { ...SPACE, id: '2002' }, roots: BEFORE });
+    expect(() => compareSnapshots(older, newer)).toThrow('(ids 1001 and 2002)');
+  });
+
   test('orphan pages compare by missing parent', async () => {
     const older = await snapshotOf('old.json', { space: SPACE, roots: [], orphans: [{ missingParentId: '99', node: page('7', 'Lost page') }] });
     const newer = await snapshotOf('new.json', { space: SPACE, roots: [page('99', 'Found parent', [page('7', 'Lost page')])] });
