@@ -239,9 +239,12 @@ export class NetworkError extends RequestError {
 
   constructor(init: NetworkErrorInit) {
     const failure = init.causeCode ?? init.causeMessage ?? 'a network error';
-    const message =
-      `${init.method} ${init.url} failed with ${failure}${describeAttempts(init.attempts)}: ` +
-      explainNetworkCode(init.causeCode);
+    // The fetch standard blocks some ports (1, 25, 6000 and others) before connecting.
+    const explanation =
+      init.causeCode === undefined && init.causeMessage === 'bad port'
+        ? 'the port is on the list that fetch refuses to connect to, so serve Confluence on another port'
+        : explainNetworkCode(init.causeCode);
+    const message = `${init.method} ${init.url} failed with ${failure}${describeAttempts(init.attempts)}: ${explanation}`;
 
     super(message, init);
     this.causeCode = init.causeCode;

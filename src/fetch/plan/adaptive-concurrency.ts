@@ -38,7 +38,7 @@ export class AdaptiveConcurrency {
     this.#successes = 0;
     const lowered = Math.max(1, Math.floor(this.#current / 2));
     if (lowered !== this.#current) {
-      this.#set(lowered, `the server rate-limited ${event.url}`);
+      this.#set(lowered, `the server rate-limited or was overloaded at ${event.url} (${event.reason})`);
     }
   }
 
