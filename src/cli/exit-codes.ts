@@ -15,7 +15,7 @@ export const ExitCode = {
   Auth: 4,
   /** The site, space or root page was not found. */
   NotFound: 5,
-  /** The site failed: network error, timeout, server error, rate limit or a non-JSON answer. */
+  /** The site failed: network error, timeout, server error, rate limit or a non-JSON response. */
   Remote: 6,
   /** The output could not be written. */
   Output: 7,

@@ -12,7 +12,7 @@ function formatFields(fields: Record<string, unknown> | undefined): string {
 }
 
 /**
- * A logger that writes to stderr: debug and info lines only with --verbose,
+ * Creates a logger that writes to stderr: debug and info lines only with --verbose,
  * warnings unless --quiet. The library passes no secrets to it.
  */
 export function createStderrLogger(io: CliIo, verbosity: Verbosity): Logger {

@@ -35,7 +35,7 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** What an output path points to, after following symbolic links. */
+/** Kind of file an output path points to, after following symbolic links. */
 type OutputTarget =
   | { kind: 'missing'; path: string }
   | { kind: 'file'; path: string }

@@ -10,7 +10,7 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** One line for stderr: what was fetched, at what cost, and whether it is complete. */
+/** Formats one line for stderr: what was fetched, at what cost, and whether it is complete. */
 export function summaryLine(result: FetchResult): string {
   const { stats } = result;
   const state = result.complete ? 'complete' : 'INCOMPLETE';

@@ -5,7 +5,7 @@ import type { AdaptiveConcurrency } from './plan/adaptive-concurrency.js';
 import type { LinkProfile } from './plan/cost-model.js';
 import type { FetchWarning } from './types.js';
 
-/** What a listing strategy gets from the planner. */
+/** Services that the planner gives a listing strategy. */
 export interface StrategyContext {
   client: ConfluenceClient;
   spaceKey: string;

@@ -19,7 +19,7 @@ function outcomeOf(error: unknown): string {
   return error instanceof Error ? error.name : 'an error';
 }
 
-/** True for failures that retries could not overcome and that say nothing about which API the site serves. */
+/** Returns true for failures that retries could not overcome and that reveal nothing about which API the site serves. */
 function isTransient(error: unknown): boolean {
   if (isHttpStatusError(error)) {
     return error.status === 429 || error.status >= 500;
@@ -41,7 +41,7 @@ async function probeCloud(context: StrategyContext): Promise<{ space?: V2Space; 
 }
 
 /**
- * Finds out which API family the site speaks, reusing the probe's answer as
+ * Finds out which API family the site speaks, reusing the probe's response as
  * the space lookup so detection costs no extra request on Cloud and one on
  * Server/Data Center.
  *
@@ -59,7 +59,7 @@ export async function detectFlavor(context: StrategyContext): Promise<Detection>
   const cloud = await probeCloud(context);
   if (isTransient(cloud.error)) {
     // Cloud still serves parts of REST v1, so trying the v1 probe after a
-    // failure that says nothing about the API family could pick the wrong one.
+    // failure that reveals nothing about the API family could pick the wrong one.
     throw cloud.error;
   }
   if (cloud.error === undefined) {
@@ -82,7 +82,7 @@ export async function detectFlavor(context: StrategyContext): Promise<Detection>
   } catch (error) {
     context.logger?.info(`Data Center probe GET /rest/api/space/${context.spaceKey} failed with ${outcomeOf(error)}.`);
 
-    // A Cloud site rejects a bad token on v2 but answers 404 on the v1 path,
+    // A Cloud site rejects a bad token on v2 but returns 404 on the v1 path,
     // so the Cloud probe's authentication failure is the better explanation.
     // When both probes fail authentication, a `/wiki` context path points to
     // Cloud, where the v2 message and URL help more.

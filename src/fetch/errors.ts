@@ -23,7 +23,7 @@ export class RootNotFoundError extends ConftreeError {
   }
 }
 
-/** Neither REST v2 nor REST v1 answered like Confluence at the site URL. */
+/** Neither REST v2 nor REST v1 responded like Confluence at the site URL. */
 export class FlavorDetectionError extends ConftreeError {
   override readonly name = 'FlavorDetectionError';
   readonly code = 'not-confluence';

@@ -90,7 +90,7 @@ function reportBuildIssues(issues: BuildIssues, tree: Tree, warn: (warning: Fetc
  *
  * Throws a `ConftreeError` when nothing useful can be fetched (bad options,
  * authentication, unknown space). Once listing has started, failures become
- * warnings and the result says `complete: false`, so nothing fetched is lost.
+ * warnings and the result has `complete: false`, so nothing fetched is lost.
  */
 export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchResult> {
   validate(options);

@@ -1,7 +1,7 @@
 import type { ListingEnd, Query } from '../confluence/types.js';
 import type { StrategyContext } from './context.js';
 
-/** What one paginated listing produced. */
+/** Items and metadata of one paginated listing. */
 export interface ListingOutcome<T> {
   items: T[];
   /** Base of web links, from the first page's `_links.base`. */

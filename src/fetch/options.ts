@@ -16,7 +16,7 @@ export interface FetchTreeOptions {
   site: string;
   spaceKey: string;
   credentials?: Credentials;
-  /** Which API family to use; `auto` probes Cloud REST v2 first. Default `auto`. */
+  /** API family to use. `auto` probes Cloud REST v2 first. Default `auto`. */
   flavor?: FlavorChoice;
   /** Return only the subtree below this content id. */
   rootId?: string | null;

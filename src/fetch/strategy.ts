@@ -1,7 +1,7 @@
 import type { PageRecord } from '../tree/types.js';
 import type { SpaceInfo } from './types.js';
 
-/** What a listing strategy returns: the space and its flat records. */
+/** Result of a listing strategy: the space and its flat records. */
 export interface StrategyOutput {
   strategy: string;
   space: SpaceInfo;

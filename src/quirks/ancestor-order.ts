@@ -65,7 +65,12 @@ function resolveOne(page: AncestorInput, depthById: Map<string, number>): Parent
   }
 
   // Inconsistent depths: fall back to the last distinct element, flagged.
-  const candidates = byDepth.length > 0 ? byDepth : unlisted.length > 0 ? unlisted : distinct;
+  let candidates = distinct;
+  if (byDepth.length > 0) {
+    candidates = byDepth;
+  } else if (unlisted.length > 0) {
+    candidates = unlisted;
+  }
   const lastInArray = [...page.ancestorIds].reverse().find((id) => candidates.includes(id));
   return { kind: 'parent', parentId: lastInArray ?? (candidates[0] as string), certain: false };
 }

@@ -2,7 +2,7 @@
  * Normalises a sibling position from any Confluence API to `number | null`.
  *
  * Why: REST v1 (Cloud and Server/Data Center) returns `extensions.position`
- * as an integer or as the string `"none"` for pages nobody has reordered,
+ * as an integer or as the string `"none"` for pages that were never reordered,
  * while Cloud REST v2 returns `null` for the same pages. Comparing the raw
  * values mixes strings and numbers. Pages migrated from Server to Cloud keep
  * having no position. Source: captured v1 responses in the

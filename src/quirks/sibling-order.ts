@@ -21,6 +21,14 @@ export interface Orderable {
   position: number | null;
 }
 
+/** Compares two strings by UTF-16 code units: negative, zero or positive. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) {
+    return -1;
+  }
+  return a > b ? 1 : 0;
+}
+
 // NOTE: Confluence's own title collation is not documented; this compares
 // case- and accent-insensitively in English, then by code units.
 const titleCollator = new Intl.Collator('en', { sensitivity: 'base' });
@@ -30,7 +38,7 @@ export function compareTitles(a: string, b: string): number {
   if (collated !== 0) {
     return collated;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodeUnits(a, b);
 }
 
 /** Compares content ids numerically when both are numeric, else as strings. */
@@ -38,7 +46,7 @@ export function compareIds(a: string, b: string): number {
   if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) {
     return a.length - b.length;
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodeUnits(a, b);
 }
 
 function byTitleThenId(a: Orderable, b: Orderable): number {

@@ -1,7 +1,7 @@
 import { sortSiblings } from '../quirks/sibling-order.js';
 import type { OrphanSubtree, PageRecord, Tree, TreeNode } from './types.js';
 
-/** What `buildTree` found wrong in the records, besides the tree itself. */
+/** Problems that `buildTree` found in the records, besides the tree itself. */
 export interface BuildIssues {
   /** Ids that appeared more than once; the first record of each was kept. */
   duplicateIds: string[];

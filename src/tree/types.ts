@@ -1,5 +1,5 @@
 /**
- * Types of the page tree model. The model knows nothing of HTTP: strategies
+ * Types of the page tree model. The model does not depend on HTTP: strategies
  * turn Confluence responses into `PageRecord`s and `buildTree` links them.
  */
 

@@ -92,12 +92,12 @@ function datacenterEnv(simulator: RunningSimulator): Record<string, string> {
   return { CONFLUENCE_URL: simulator.url, CONFLUENCE_PERSONAL_TOKEN: simulator.credentials.personalToken };
 }
 
-/** A run of `tree GOOD` against the Cloud simulator with extra arguments. */
+/** Prepares a run of `tree GOOD` against the Cloud simulator with extra arguments. */
 function onCloud(...extra: string[]): (world: BadInputWorld) => Promise<PreparedRun> {
   return async (world) => ({ argv: ['tree', 'GOOD', ...extra], env: cloudEnv(await world.cloud()) });
 }
 
-/** A run of `tree DEV` against a raw server, fast-failing on retries. */
+/** Prepares a run of `tree DEV` against a raw server, with one retry so it fails fast. */
 function onRaw(handler: RawHandler, ...extra: string[]): (world: BadInputWorld) => Promise<PreparedRun> {
   return async (world) => {
     const server = await world.raw(handler);

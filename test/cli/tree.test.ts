@@ -24,7 +24,7 @@ const TRICKY: SpaceDefinition = {
   ],
 };
 
-/** A loopback port that was free a moment ago and has nothing listening. */
+/** Returns a loopback port that was free a moment ago and has nothing listening. */
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));

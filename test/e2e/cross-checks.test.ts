@@ -15,7 +15,7 @@ const SPACE: SpaceDefinition = {
 function tamperingFetch(edit: (body: Record<string, unknown>, url: URL) => void): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const url = new URL(input instanceof Request ? input.url : String(input));
     if (!(response.headers.get('content-type') ?? '').includes('json')) {
       return response;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimPage, SpaceDefinition } from '../../src/simulator/index.js';
 import { fetchFrom, pathsOf, shapeOf, simulate } from '../support/simulator.js';
 
-/** A space with `count` pages under one home page, ids from 1000 up. */
+/** Builds a space with `count` pages under one home page, ids from 1000 up. */
 function flatSpace(key: string, count: number): SpaceDefinition {
   const pages: SimPage[] = [{ id: '1', title: 'Home', parentId: null, position: 0 }];
   for (let index = 0; index < count - 1; index += 1) {

@@ -50,7 +50,7 @@ export async function cli(argv: string[], env: Record<string, string | undefined
   return run;
 }
 
-/** The environment a user pastes from the simulator's start-up banner. */
+/** Returns the environment a user pastes from the simulator's start-up banner. */
 export function envFor(simulator: RunningSimulator): Record<string, string> {
   return simulator.flavor === 'cloud'
     ? {

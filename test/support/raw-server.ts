@@ -10,7 +10,7 @@ export interface RawServer {
 }
 
 /**
- * Starts a loopback HTTP server that answers every request with `handler`,
+ * Starts a loopback HTTP server that responds to every request with `handler`,
  * for playing broken sites that the simulator has no option for.
  */
 export async function startRawServer(handler: RawHandler): Promise<RawServer> {
@@ -33,7 +33,7 @@ export async function startRawServer(handler: RawHandler): Promise<RawServer> {
   };
 }
 
-/** A loopback port that was free a moment ago and has nothing listening. */
+/** Returns a loopback port that was free a moment ago and has nothing listening. */
 export async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
@@ -42,7 +42,7 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/** Answers with a fixed status, content type and body. */
+/** Returns a handler that responds with a fixed status, content type and body. */
 export function fixed(status: number, contentType: string, body: string): RawHandler {
   return (_request, response) => {
     response.writeHead(status, { 'content-type': contentType });

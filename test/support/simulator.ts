@@ -19,7 +19,7 @@ export async function simulate(options: SimulatorOptions): Promise<RunningSimula
   return simulator;
 }
 
-/** The credentials a user would configure for this simulator. */
+/** Returns the credentials a user would configure for this simulator. */
 export function credentialsFor(simulator: RunningSimulator): Credentials {
   return simulator.flavor === 'cloud'
     ? { kind: 'basic', username: simulator.credentials.username, secret: simulator.credentials.apiToken }

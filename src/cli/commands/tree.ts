@@ -3,7 +3,7 @@ import { fetchSpaceTree } from '../../fetch/fetch-space-tree.js';
 import type { FetchResult } from '../../fetch/types.js';
 import { escapeControlCharacters, OUTPUT_FORMATS, renderTo, type OutputFormat } from '../../render/index.js';
 import type { CliIo } from '../io.js';
-import { createStderrLogger } from '../logger.js';
+import { createStderrLogger, type Verbosity } from '../logger.js';
 import { createProgress } from '../progress.js';
 import { resolveConnection, httpSettings, type ConnectionFlags, type HttpFlags } from '../settings.js';
 import { parsePositiveInteger, parseStatuses } from '../parse.js';
@@ -65,7 +65,12 @@ export function treeCommand(io: CliIo, done: (outcome: CommandOutcome) => void):
 }
 
 async function runTree(io: CliIo, spaceKey: string, flags: TreeFlags): Promise<CommandOutcome> {
-  const verbosity = flags.quiet === true ? 'quiet' : flags.verbose === true ? 'verbose' : 'normal';
+  let verbosity: Verbosity = 'normal';
+  if (flags.quiet === true) {
+    verbosity = 'quiet';
+  } else if (flags.verbose === true) {
+    verbosity = 'verbose';
+  }
   const logger = createStderrLogger(io, verbosity);
   const connection = resolveConnection(io.env, flags);
   if (flags.output !== undefined) {

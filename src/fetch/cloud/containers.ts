@@ -68,7 +68,7 @@ async function readContainer(context: StrategyContext, ref: ContainerRef): Promi
 
 /**
  * Reads every container in `refs` and, transitively, the containers above
- * them. `known` holds ids that are already records and need no read.
+ * them. `known` contains ids that are already records and need no read.
  */
 export async function readContainers(context: StrategyContext, refs: ContainerRef[], known: Set<string>): Promise<PageRecord[]> {
   const records: PageRecord[] = [];

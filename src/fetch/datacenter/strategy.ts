@@ -15,7 +15,7 @@ import type { V1Content, V1Space } from './wire.js';
  * The documented cap of `GET /rest/api/content` and `content/search` with a
  * non-body expand such as `ancestors` (Atlassian KB 1032258424: 50 with a body
  * expand, 200 with other expands, 1000 with none). Asking for more is
- * silently cut to this, so the strategy asks for exactly this and follows
+ * silently cut to this, so the strategy requests exactly this and follows
  * `next` links rather than counting on full pages.
  */
 export const DATACENTER_ANCESTORS_PAGE_LIMIT = 200;
@@ -166,7 +166,7 @@ function searchCurrentPages(context: StrategyContext, spaceKey: string, parallel
  * `content/search` read in parallel when the cost model expects that to pay,
  * otherwise every status from `GET /rest/api/content?spaceKey=KEY&type=page
  * &expand=ancestors`. It never calls `descendant/page`, which
- * Server and Data Center answer with 501 (CONFSERVER-59013).
+ * Server and Data Center reject with 501 (CONFSERVER-59013).
  */
 export async function fetchDatacenterSpace(context: StrategyContext, known?: V1Space): Promise<StrategyOutput> {
   const space = known ?? (await findDatacenterSpace(context));

@@ -13,23 +13,44 @@ import { parseCql, type CqlFilter } from './cql.js';
 import { respondWithV1CursorListing } from './cursor-listing.js';
 import { respondWithV1Listing } from './listing.js';
 
+type Orderable = { id: string; title: string; createdMs: number; modifiedMs: number };
+
+/** Returns the value that `ORDER BY field` sorts a node by. */
+function orderKey(node: Orderable, field: NonNullable<CqlFilter['orderBy']>['field']): number | string {
+  if (field === 'created') {
+    return node.createdMs;
+  }
+  if (field === 'lastmodified') {
+    return node.modifiedMs;
+  }
+  return node.title;
+}
+
+/** Compares two values of one type: negative, zero or positive. */
+function compareValues(left: number | string, right: number | string): number {
+  if (left < right) {
+    return -1;
+  }
+  return left > right ? 1 : 0;
+}
+
+/** Compares numeric content ids by value. */
+function compareIds(a: Orderable, b: Orderable): number {
+  return a.id.length - b.id.length || compareValues(a.id, b.id);
+}
+
 /**
  * Applies `ORDER BY`, with ties broken by id. Without it the results stay in
  * id order.
  */
 // NOTE: real search orders by relevance when the query has no ORDER BY.
-function orderResults<T extends { id: string; title: string; createdMs: number; modifiedMs: number }>(filter: CqlFilter, nodes: T[]): T[] {
+function orderResults<T extends Orderable>(filter: CqlFilter, nodes: T[]): T[] {
   const order = filter.orderBy;
   if (order === undefined) {
     return nodes;
   }
-  const key = (node: T): number | string => (order.field === 'created' ? node.createdMs : order.field === 'lastmodified' ? node.modifiedMs : node.title);
-  const byId = (a: T, b: T) => a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const sorted = [...nodes].sort((a, b) => {
-    const left = key(a);
-    const right = key(b);
-    return (left < right ? -1 : left > right ? 1 : 0) || byId(a, b);
-  });
+
+  const sorted = [...nodes].sort((a, b) => compareValues(orderKey(a, order.field), orderKey(b, order.field)) || compareIds(a, b));
   return order.descending ? sorted.reverse() : sorted;
 }
 
