@@ -101,7 +101,10 @@ describe('parallel listings under faults', () => {
   });
 
   it('finishes a two-way cloud listing under 429s', async () => {
-    const simulator = await simulate({ flavor: 'cloud', spaces: [flatSpace('LIM', 1500)], faults: { ...slow, rateLimit: { rps: 4 } } });
+    // Every third request is refused, so the 429s do not depend on how fast
+    // this machine sends them, as a per-second budget would.
+    const rateLimitBursts = { every: 3, length: 1, retryAfter: '1' };
+    const simulator = await simulate({ flavor: 'cloud', spaces: [flatSpace('LIM', 1500)], faults: { ...slow, rateLimitBursts } });
     const result = await fetchFrom(simulator, 'LIM', { http: { maxAttempts: 20 } });
 
     expect(result.complete).toBe(true);
