@@ -1,4 +1,5 @@
 import type { FetchResult } from '../fetch/types.js';
+import { escapeControlCharacters } from '../render/index.js';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -13,7 +14,10 @@ function plural(count: number, noun: string): string {
 /** Formats one line for stderr: what was fetched, at what cost, and whether it is complete. */
 export function summaryLine(result: FetchResult): string {
   const { stats } = result;
-  const state = result.complete ? 'complete' : 'INCOMPLETE';
+  let state = result.complete ? 'complete' : 'INCOMPLETE';
+  if (result.fallbacks.length > 0) {
+    state += ` (fallbacks: ${result.fallbacks.join(', ')})`;
+  }
   const folders = stats.folders > 0 ? ` (${plural(stats.folders, 'folder')})` : '';
   return (
     `conftree: ${result.space.key}: ${plural(stats.nodes, 'node')}${folders}, ${plural(stats.requests, 'request')}, ` +
@@ -47,5 +51,23 @@ export function warningLines(result: FetchResult, verbose: boolean): string[] {
       lines.push(`conftree: ... and ${count - LINES_PER_CODE} more "${code}" warnings (all are in --format json).`);
     }
   }
+  const unreadable = unreadableLine(result);
+  if (unreadable !== undefined) {
+    lines.push(unreadable);
+  }
   return lines;
+}
+
+/** Names the listed nodes that could not be read, up to five, or returns undefined when there are none. */
+function unreadableLine(result: FetchResult): string | undefined {
+  const nodes = result.unreadable;
+  if (nodes.length === 0) {
+    return undefined;
+  }
+  const named = nodes
+    .slice(0, LINES_PER_CODE)
+    .map((node) => (node.title === '' ? node.id : `${node.id} "${escapeControlCharacters(node.title)}"`))
+    .join(', ');
+  const more = nodes.length > LINES_PER_CODE ? ` and ${nodes.length - LINES_PER_CODE} more` : '';
+  return `conftree: note: ${plural(nodes.length, 'listed node')} could not be read (see "unreadable" in --format json; --unreadable omit leaves them out): ${named}${more}.`;
 }

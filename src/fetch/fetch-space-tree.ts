@@ -3,7 +3,7 @@ import { ConfluenceClient, isHttpStatusError } from '../confluence/index.js';
 import type { Logger } from '../confluence/types.js';
 import { buildTree, type BuildIssues } from '../tree/build.js';
 import { countNodes, selectTree } from '../tree/select.js';
-import type { Tree } from '../tree/types.js';
+import type { PageRecord, Tree } from '../tree/types.js';
 import { fetchCloudSpace } from './cloud/strategy.js';
 import type { StrategyContext } from './context.js';
 import { fetchDatacenterSpace } from './datacenter/strategy.js';
@@ -14,11 +14,30 @@ import { AdaptiveConcurrency } from './plan/adaptive-concurrency.js';
 import { usefulParallelism } from './plan/cost-model.js';
 import { RoundTripMeter } from './plan/round-trip-meter.js';
 import type { StrategyOutput } from './strategy.js';
-import type { FetchResult, FetchWarning } from './types.js';
+import type { FetchResult, FetchWarning, UnreadableNode } from './types.js';
 
 const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {} };
 
 const STATUSES = ['current', 'archived', 'draft', 'trashed'];
+
+const UNREADABLE_CHOICES: readonly string[] = ['keep', 'omit'];
+
+/** Leaves out the unreadable nodes and every record below them. */
+function withoutUnreadable(records: PageRecord[], unreadable: UnreadableNode[]): PageRecord[] {
+  const left = new Set(unreadable.map((node) => node.id));
+  const parentOf = new Map(records.map((record) => [record.id, record.parentId]));
+  const isBelowUnreadable = (id: string): boolean => {
+    const seen = new Set<string>();
+    for (let current: string | null | undefined = id; current != null && !seen.has(current); current = parentOf.get(current)) {
+      if (left.has(current)) {
+        return true;
+      }
+      seen.add(current);
+    }
+    return false;
+  };
+  return records.filter((record) => !isBelowUnreadable(record.id));
+}
 
 function validate(options: FetchTreeOptions): void {
   const key = options.spaceKey;
@@ -27,6 +46,9 @@ function validate(options: FetchTreeOptions): void {
   }
   if (options.rootId != null && !/^\d+$/.test(options.rootId)) {
     throw new InvalidOptionError(`Invalid root page id "${options.rootId}": use the numeric id from the page's URL, such as 123456.`);
+  }
+  if (options.unreadable !== undefined && !UNREADABLE_CHOICES.includes(options.unreadable)) {
+    throw new InvalidOptionError(`Invalid unreadable "${String(options.unreadable)}": use keep or omit.`);
   }
   if (options.maxDepth != null && (!Number.isSafeInteger(options.maxDepth) || options.maxDepth < 1)) {
     throw new InvalidOptionError(`Invalid depth ${options.maxDepth}: use a whole number of levels, 1 or more.`);
@@ -144,7 +166,9 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     logger.info(`Listing plan: ${usefulParallelism(context.link)} requests in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
     return { detection, output: await runStrategy(context, detection) };
   });
-  const { tree: fullTree, issues } = buildTree(output.records, output.space.homepageId ?? null);
+  const unreadable = output.unreadable ?? [];
+  const records = options.unreadable === 'omit' ? withoutUnreadable(output.records, unreadable) : output.records;
+  const { tree: fullTree, issues } = buildTree(records, output.space.homepageId ?? null);
   reportBuildIssues(issues, fullTree, context.warn);
 
   const rootId = options.rootId ?? null;
@@ -164,6 +188,7 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     space: output.space,
     flavor: detection.flavor,
     strategy: output.strategy,
+    fallbacks: output.fallbacks ?? [],
     complete: !relevant.some((warning) => warning.affectsCompleteness),
     warnings: relevant,
     stats: {
@@ -175,6 +200,7 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
       retries: client.stats.retries,
       durationMs: Date.now() - started,
     },
+    unreadable,
     fetchedAt: new Date(started).toISOString(),
     rootId,
     maxDepth,

@@ -24,6 +24,13 @@ export interface FetchTreeOptions {
   maxDepth?: number | null;
   /** Content statuses to list. Default `['current']`, which is what the space sidebar shows. */
   statuses?: string[];
+  /**
+   * What to do with nodes that were listed but could not be read, such as
+   * restricted pages whose children answer 404: `keep` leaves them in the
+   * tree, `omit` leaves them and their subtrees out. Either way they are
+   * listed in `FetchResult.unreadable`. Default `keep`.
+   */
+  unreadable?: 'keep' | 'omit';
   logger?: Logger;
   onProgress?: (progress: FetchProgress) => void;
   /** HTTP settings passed to the client: fetch, timeouts, retries, concurrency, rate. */

@@ -14,6 +14,15 @@ export interface FetchWarning {
   details?: Record<string, unknown>;
 }
 
+/** A node that was listed, but whose content or children could not be read. */
+export interface UnreadableNode {
+  id: string;
+  /** Title from the listing, or an empty string when none was given. */
+  title: string;
+  /** Why it could not be read, such as `HTTP 404 when its children were read`. */
+  reason: string;
+}
+
 export interface SpaceInfo {
   key: string;
   id?: string;
@@ -42,9 +51,20 @@ export interface FetchResult {
   flavor: Flavor;
   /** Name of the listing strategy that produced the tree, such as `cloud-v2-space-pages`. */
   strategy: string;
+  /**
+   * Fallback sources used because the primary listing could not be trusted,
+   * such as `children-expand`, `child-listing` or `pagetree-html`; empty when
+   * the listing alone gave the tree.
+   */
+  fallbacks: string[];
   complete: boolean;
   warnings: FetchWarning[];
   stats: FetchStats;
+  /**
+   * Listed nodes that could not be read. With `unreadable: 'keep'` they stay
+   * in the tree; with `'omit'` they and their subtrees are left out.
+   */
+  unreadable: UnreadableNode[];
   /** ISO 8601 time at which the fetch started. */
   fetchedAt: string;
   /** Id of the subtree root when `root` was requested. */

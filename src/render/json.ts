@@ -110,6 +110,7 @@ function describeResult(result: FetchResult): Record<string, unknown> {
     complete: result.complete,
     flavor: result.flavor,
     strategy: result.strategy,
+    fallbacks: [...result.fallbacks],
     fetchedAt: result.fetchedAt,
     root: result.rootId,
     maxDepth: result.maxDepth,
@@ -128,6 +129,7 @@ function describeResult(result: FetchResult): Record<string, unknown> {
       affectsCompleteness: warning.affectsCompleteness,
       details: warning.details ?? {},
     })),
+    unreadable: result.unreadable.map((node) => ({ ...node })),
   };
 }
 

@@ -63,6 +63,7 @@ function describeMeta(result: FetchResult): Record<string, unknown> {
     complete: result.complete,
     flavor: result.flavor,
     strategy: result.strategy,
+    fallbacks: [...result.fallbacks],
     root: result.rootId,
     maxDepth: result.maxDepth,
     stats: { ...stats },
@@ -72,6 +73,7 @@ function describeMeta(result: FetchResult): Record<string, unknown> {
       affectsCompleteness: warning.affectsCompleteness,
       details: warning.details ?? {},
     })),
+    unreadable: result.unreadable.map((node) => ({ ...node })),
   };
 }
 

@@ -117,14 +117,47 @@ describe('conftree tree', () => {
   });
 
   it('exits 3 with the reason when the tree is incomplete', async () => {
+    const pages = [
+      { id: '1', title: 'Home', parentId: null },
+      { id: '2', title: 'Retired', parentId: '1', status: 'archived' as const },
+      { id: '3', title: 'Still current', parentId: '2' },
+    ];
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [{ key: 'GONE', homepageId: '1', pages }] });
+    const run = await cli(['tree', 'GONE', '--format', 'json'], envFor(simulator));
+
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout).complete).toBe(false);
+    expect(run.stderr).toContain('conftree: incomplete: Page 3 ("Still current") names parent 2');
+    expect(run.stderr).toContain('INCOMPLETE');
+  });
+
+  it('names the fallbacks that repaired a listing which ignores the offset', async () => {
     const pages = [{ id: '1', title: 'Home', parentId: null }, ...Array.from({ length: 300 }, (_, index) => ({ id: String(100 + index), title: `P${index}`, parentId: '1' }))];
     const simulator = await simulate({ flavor: 'datacenter', spaces: [{ key: 'LOOP', homepageId: '1', pages }], faults: { ignoreOffset: true } });
     const run = await cli(['tree', 'LOOP', '--format', 'json'], envFor(simulator));
 
-    expect(run.code).toBe(3);
-    expect(JSON.parse(run.stdout).complete).toBe(false);
-    expect(run.stderr).toContain('incomplete');
-    expect(run.stderr).toContain('INCOMPLETE');
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.complete).toBe(true);
+    expect(document.roots[0].children).toHaveLength(300);
+    expect(document.fallbacks).toEqual(['children-expand', 'child-listing', 'pagetree-html']);
+    expect(run.stderr).toMatch(/complete \(fallbacks: children-expand, child-listing, pagetree-html\)$/m);
+  });
+
+  it('names unreadable nodes, and leaves them out with --unreadable omit', async () => {
+    const pages = [
+      { id: '1', title: 'Home', parentId: null },
+      { id: '2', title: 'Locked', type: 'folder' as const, parentId: '1', access: 'unreadable' as const },
+      { id: '3', title: 'Inside', parentId: '2' },
+    ];
+    const simulator = await simulate({ flavor: 'cloud', spaces: [{ key: 'LCK', homepageId: '1', pages }] });
+    const kept = await cli(['tree', 'LCK'], envFor(simulator));
+    const omitted = await cli(['tree', 'LCK', '--unreadable', 'omit', '--format', 'json'], envFor(simulator));
+
+    expect(kept.stderr).toContain('conftree: note: 1 listed node could not be read');
+    expect(kept.stdout).toContain('Inside');
+    expect(JSON.parse(omitted.stdout).unreadable).toEqual([{ id: '2', title: '', reason: 'HTTP 404 when the folder was read' }]);
+    expect(omitted.stdout).not.toContain('Inside');
   });
 
   it('explains flavor detection with --verbose', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SpaceDefinition } from '../../src/simulator/index.js';
-import { fetchFrom, simulate } from '../support/simulator.js';
+import { fetchFrom, shapeOf, simulate } from '../support/simulator.js';
 
 const SPACE: SpaceDefinition = {
   key: 'XCHK',
@@ -59,7 +59,7 @@ describe('cross-checks on listings', () => {
     expect(result.warnings.map((warning) => warning.code)).toContain('parent-cycle');
   });
 
-  it('flags Data Center pages that come without ancestors', async () => {
+  it('places Data Center pages that come without ancestors from child listings', async () => {
     const simulator = await simulate({ flavor: 'datacenter', spaces: [SPACE] });
     const stripped = tamperingFetch((body, url) => {
       if (url.pathname.endsWith('/rest/api/content') && Array.isArray(body['results'])) {
@@ -72,9 +72,34 @@ describe('cross-checks on listings', () => {
     });
     const result = await fetchFrom(simulator, 'XCHK', { http: { fetch: stripped } });
 
+    expect(result.complete).toBe(true);
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('XCHK'));
+    expect(result.fallbacks).toContain('children-expand');
+    const warning = result.warnings.find((candidate) => candidate.code === 'ancestors-missing');
+    expect(warning?.affectsCompleteness).toBe(false);
+    expect(warning?.details).toMatchObject({ ids: ['2'], recoveredBy: result.fallbacks });
+  });
+
+  it('flags Data Center pages without ancestors when the child listings fail too', async () => {
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [SPACE] });
+    const broken: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname.includes('/space/XCHK/content/page')) {
+        return new Response('{"statusCode":500,"message":"Simulated failure."}', { status: 500, headers: { 'Content-Type': 'application/json' } });
+      }
+      const response = await fetch(input, init);
+      if (!url.pathname.endsWith('/rest/api/content')) {
+        return response;
+      }
+      const body = (await response.json()) as { results: Array<Record<string, unknown>> };
+      body.results = body.results.map((item) => (item['id'] === '2' ? { ...item, ancestors: undefined } : item));
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const result = await fetchFrom(simulator, 'XCHK', { http: { fetch: broken, maxAttempts: 2 } });
+
     expect(result.complete).toBe(false);
-    expect(result.tree.roots.map((root) => root.id)).toEqual(['1']);
     expect(result.tree.orphans.map((orphan) => orphan.node.id)).toEqual(['2']);
-    expect(result.warnings.find((warning) => warning.code === 'ancestors-missing')?.details).toEqual({ ids: ['2'] });
+    const codes = result.warnings.filter((warning) => warning.affectsCompleteness).map((warning) => warning.code);
+    expect(codes).toEqual(expect.arrayContaining(['ancestors-missing', 'fallback-incomplete']));
   });
 });

@@ -24,6 +24,7 @@ const SAMPLE_DOCUMENT = {
   complete: false,
   flavor: 'cloud',
   strategy: 'test-literal',
+  fallbacks: [],
   fetchedAt: '2025-01-02T03:04:05.000Z',
   root: null,
   maxDepth: null,
@@ -37,6 +38,7 @@ const SAMPLE_DOCUMENT = {
     },
     { code: 'slow-server', message: 'The server answered slowly.', affectsCompleteness: false, details: {} },
   ],
+  unreadable: [],
   roots: [
     jsonNode('1', 'Home', 0, {
       position: 0,

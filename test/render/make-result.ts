@@ -107,6 +107,8 @@ function wrapTree(
     space,
     flavor: 'cloud',
     strategy: 'test-literal',
+    fallbacks: [],
+    unreadable: [],
     complete: orphans.length === 0,
     warnings,
     stats: { nodes: byId.size, pages: byId.size - folders, folders, requests: 3, bytes: 1024, retries: 0, durationMs: 12 },

@@ -41,7 +41,8 @@ const ALLOWED_WARNINGS: Record<string, string[]> = {
   // A page past the end that holds only the repeated item looks like a repeated page.
   duplicateAcrossPages: ['listing-duplicate-ids', 'listing-repeated-page'],
   scrambleAncestors: ['ancestors-disordered'],
-  transport: ['listing-failed', 'container-unreadable'],
+  // A failed request can also stop the fallback walk, or the count that confirms it.
+  transport: ['listing-failed', 'container-unreadable', 'fallback-incomplete', 'fallback-unconfirmed'],
 };
 
 /** Warnings that a listing which stopped early causes in turn. */

@@ -22,6 +22,7 @@ interface TreeFlags extends ConnectionFlags, HttpFlags {
   force?: boolean;
   snapshot?: string;
   include?: string[];
+  unreadable?: 'keep' | 'omit';
   showIds?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -53,6 +54,11 @@ export function treeCommand(io: CliIo, done: (outcome: CommandOutcome) => void):
     .option('--force', 'overwrite the --output file if it exists')
     .option('--snapshot <dir>', 'also save the tree as JSON in this existing folder, named after the space and the fetch time, for conftree diff')
     .option('--include <statuses>', 'also list pages with these statuses, comma-separated: archived, draft, trashed', parseStatuses)
+    .addOption(
+      new Option('--unreadable <mode>', 'listed pages that answer 404 or 403 when read: keep them in the tree, or omit them and their subtrees')
+        .choices(['keep', 'omit'])
+        .default('keep'),
+    )
     .option('--show-ids', 'append page ids to text output')
     .addOption(new Option('-q, --quiet', 'print nothing on stderr except errors').conflicts('verbose'))
     .option('-v, --verbose', 'explain flavor detection, retries and every warning on stderr');
@@ -91,6 +97,7 @@ async function runTree(io: CliIo, spaceKey: string, flags: TreeFlags): Promise<C
       rootId: flags.root ?? null,
       maxDepth: flags.depth ?? null,
       statuses: ['current', ...(flags.include ?? [])],
+      unreadable: flags.unreadable ?? 'keep',
       logger,
       onProgress: (event) => progress.update(event),
       http: httpSettings(flags, io),

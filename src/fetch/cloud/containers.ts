@@ -2,6 +2,7 @@ import { isHttpStatusError } from '../../confluence/index.js';
 import { normalizePosition } from '../../quirks/position-none.js';
 import type { NodeType, PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
+import type { UnreadableNode } from '../types.js';
 import { joinWebUrl } from '../web-url.js';
 import type { V2Container } from './wire.js';
 
@@ -45,7 +46,13 @@ function toRecord(container: V2Container, ref: ContainerRef, base: string | unde
   return record;
 }
 
-async function readContainer(context: StrategyContext, ref: ContainerRef): Promise<{ record?: PageRecord; parent?: ContainerRef }> {
+interface ContainerRead {
+  record?: PageRecord;
+  parent?: ContainerRef;
+  unreadable?: UnreadableNode;
+}
+
+async function readContainer(context: StrategyContext, ref: ContainerRef): Promise<ContainerRead> {
   try {
     const response = await context.client.getJson<V2Container>(`/api/v2/${PATH_BY_TYPE[ref.type]}/${encodeURIComponent(ref.id)}`);
     const container = response.data;
@@ -60,7 +67,7 @@ async function readContainer(context: StrategyContext, ref: ContainerRef): Promi
         affectsCompleteness: true,
         details: { id: ref.id, type: ref.type, status: error.status },
       });
-      return {};
+      return { unreadable: { id: ref.id, title: '', reason: `HTTP ${error.status} when the ${ref.type} was read` } };
     }
     throw error;
   }
@@ -70,8 +77,13 @@ async function readContainer(context: StrategyContext, ref: ContainerRef): Promi
  * Reads every container in `refs` and, transitively, the containers above
  * them. `known` contains ids that are already records and need no read.
  */
-export async function readContainers(context: StrategyContext, refs: ContainerRef[], known: Set<string>): Promise<PageRecord[]> {
+export async function readContainers(
+  context: StrategyContext,
+  refs: ContainerRef[],
+  known: Set<string>,
+): Promise<{ records: PageRecord[]; unreadable: UnreadableNode[] }> {
   const records: PageRecord[] = [];
+  const unreadable: UnreadableNode[] = [];
   const requested = new Set<string>();
   let wave = refs;
 
@@ -90,8 +102,11 @@ export async function readContainers(context: StrategyContext, refs: ContainerRe
       if (result.parent !== undefined) {
         wave.push(result.parent);
       }
+      if (result.unreadable !== undefined) {
+        unreadable.push(result.unreadable);
+      }
     }
     context.progress('containers', known.size + records.length);
   }
-  return records;
+  return { records, unreadable };
 }

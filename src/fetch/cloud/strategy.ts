@@ -134,6 +134,7 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
       homepageId: space.homepageId === null || space.homepageId === undefined ? null : String(space.homepageId),
       url: joinWebUrl(listing.base ?? space._links?.base, space._links?.webui),
     },
-    records: [...records, ...containers],
+    records: [...records, ...containers.records],
+    unreadable: containers.unreadable,
   };
 }

@@ -5,10 +5,12 @@ import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
 import { FlavorDetectionError, SpaceNotFoundError } from '../errors.js';
 import { collectListing, type ListingOutcome } from '../listing.js';
+import { HeldWarnings } from '../recovery.js';
 import { usefulParallelism } from '../plan/cost-model.js';
 import { collectOffsetFanout } from '../plan/offset-fanout.js';
 import type { StrategyOutput } from '../strategy.js';
 import { joinWebUrl } from '../web-url.js';
+import { settleWithWalk } from './fallback.js';
 import type { V1Content, V1Space } from './wire.js';
 
 /**
@@ -175,6 +177,9 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
   }
   context.progress('space', 0);
 
+  // Listing warnings are held back until the fallback has had a chance to settle them.
+  const held = new HeldWarnings();
+  const listingContext: StrategyContext = { ...context, warn: held.warn };
   const parallelism = usefulParallelism(context.link);
   const contents: V1Content[] = [];
   let base: string | undefined;
@@ -182,11 +187,14 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
   for (const status of context.statuses) {
     // A key with a quote or backslash would need CQL escaping, so it keeps the plain listing.
     const useSearch = parallelism >= 2 && status === 'current' && !/["\\]/.test(space.key);
-    const listing = useSearch ? await searchCurrentPages(context, space.key, parallelism) : await listPages(context, space.key, status);
+    const listing = useSearch ? await searchCurrentPages(listingContext, space.key, parallelism) : await listPages(listingContext, space.key, status);
     searched ||= useSearch;
     base ??= listing.base;
     contents.push(...listing.items.filter((content) => content.type === undefined || content.type === 'page'));
   }
+  base ??= space._links?.base;
+  const listed = toRecords(listingContext, contents, base);
+  const settled = await settleWithWalk(context, space.key, listed, held, base);
 
   const homepageId = space.homepage?.id === undefined ? null : String(space.homepage.id);
   return {
@@ -196,8 +204,10 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
       id: space.id === undefined ? undefined : String(space.id),
       name: space.name ?? space.key,
       homepageId,
-      url: joinWebUrl(base ?? space._links?.base, space._links?.webui),
+      url: joinWebUrl(base, space._links?.webui),
     },
-    records: toRecords(context, contents, base ?? space._links?.base),
+    records: settled.records,
+    fallbacks: settled.fallbacks,
+    unreadable: settled.unreadable,
   };
 }

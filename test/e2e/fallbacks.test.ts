@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { SimPage, SpaceDefinition } from '../../src/simulator/index.js';
+import { fetchFrom, shapeOf, simulate } from '../support/simulator.js';
+
+/** A chain of `depth` pages below the home page, each also with `leaves` leaf children. */
+function chainSpace(key: string, depth: number, leaves: number): SpaceDefinition {
+  const pages: SimPage[] = [{ id: '1', title: 'Home', parentId: null, position: 0 }];
+  let nextId = 2;
+  let parentId = '1';
+  for (let level = 1; level <= depth; level++) {
+    const id = String(nextId++);
+    pages.push({ id, title: `Level ${level}`, parentId, position: 0 });
+    for (let leaf = 1; leaf <= leaves; leaf++) {
+      pages.push({ id: String(nextId++), title: `Leaf ${level}.${leaf}`, parentId, position: leaf });
+    }
+    parentId = id;
+  }
+  return { key, homepageId: '1', pages };
+}
+
+/** Wraps fetch so that listing items named in `ids` lose their `ancestors`, which makes the listing untrustworthy. */
+function withoutAncestorsOf(ids: string[]): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!url.pathname.endsWith('/rest/api/content')) {
+      return response;
+    }
+    const body = (await response.json()) as { results: Array<Record<string, unknown>> };
+    body.results = body.results.map((item) => (ids.includes(String(item['id'])) ? { ...item, ancestors: undefined } : item));
+    return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+  };
+}
+
+describe('the children walk on Data Center', () => {
+  it('reads a deep tree several levels per request', async () => {
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [chainSpace('DEEP', 40, 2)], faults: { ignoreOffset: true } });
+    const result = await fetchFrom(simulator, 'DEEP', { http: { fetch: withoutAncestorsOf(['60']) } });
+
+    expect(result.complete).toBe(true);
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('DEEP'));
+    expect(result.fallbacks).toEqual(['children-expand']);
+    // 121 pages on 40 levels. The simulator serves four levels per request, so
+    // the walk reads by id only the three pages at every fourth level, whose
+    // children were not in the answer: 30 reads instead of one per page.
+    const reads = simulator.requests.filter((request) => /\/rest\/api\/content\/\d+$/.test(request.path));
+    expect(reads.length).toBe(3 * (40 / 4));
+  });
+
+  it('recovers a generated space whose listing repeats its second page', async () => {
+    const generate = { key: 'REP', pages: 700, seed: 5, flavor: 'datacenter' } as const;
+    const simulator = await simulate({ flavor: 'datacenter', generate, faults: { repeatPage: true } });
+    const result = await fetchFrom(simulator, 'REP', { http: { concurrency: 1 } });
+
+    expect(result.complete).toBe(true);
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('REP'));
+    expect(result.fallbacks).toContain('children-expand');
+    const recovered = result.warnings.filter((warning) => warning.details?.['recoveredBy'] !== undefined);
+    expect(recovered.map((warning) => warning.code)).toContain('listing-repeated-page');
+  });
+
+  it('stays incomplete when the walk cannot reach a current page below an archived one', async () => {
+    const space: SpaceDefinition = {
+      key: 'ARCH',
+      homepageId: '1',
+      pages: [
+        { id: '1', title: 'Home', parentId: null, position: 0 },
+        { id: '2', title: 'Retired', parentId: '1', position: 0, status: 'archived' },
+        { id: '3', title: 'Still current', parentId: '2', position: 0 },
+        { id: '4', title: 'Kept', parentId: '1', position: 1 },
+      ],
+    };
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [space] });
+    const result = await fetchFrom(simulator, 'ARCH', { http: { fetch: withoutAncestorsOf(['4']) } });
+
+    expect(result.complete).toBe(false);
+    const unconfirmed = result.warnings.find((warning) => warning.code === 'fallback-unconfirmed');
+    expect(unconfirmed?.details).toEqual({ reached: 2, expected: 3 });
+    expect(result.warnings.find((warning) => warning.code === 'ancestors-missing')?.affectsCompleteness).toBe(true);
+  });
+});
+
+describe('listed but unreadable pages', () => {
+  // The walk reads four levels per request here, so page 5 is read by id and answers 404.
+  const space: SpaceDefinition = {
+    key: 'LOCK',
+    homepageId: '1',
+    pages: [
+      { id: '1', title: 'Home', parentId: null, position: 0 },
+      { id: '2', title: 'A', parentId: '1', position: 0 },
+      { id: '3', title: 'B', parentId: '2', position: 0 },
+      { id: '4', title: 'C', parentId: '3', position: 0 },
+      { id: '5', title: 'Restricted', parentId: '4', position: 0, access: 'unreadable' },
+      { id: '6', title: 'Below restricted', parentId: '5', position: 0 },
+      { id: '7', title: 'Open', parentId: '1', position: 1 },
+    ],
+  };
+
+  it('keeps them by default and names them', async () => {
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [space] });
+    const result = await fetchFrom(simulator, 'LOCK', { http: { fetch: withoutAncestorsOf(['7']) } });
+
+    expect(result.unreadable).toEqual([{ id: '5', title: 'Restricted', reason: 'HTTP 404 when its children were read' }]);
+    expect(result.tree.byId.get('5')?.parent?.id).toBe('4');
+    expect(result.tree.byId.get('6')?.parent?.id).toBe('5');
+    expect(result.tree.byId.get('7')?.parent?.id).toBe('1');
+    expect(result.complete).toBe(false);
+    expect(result.warnings.map((warning) => warning.code)).toContain('fallback-incomplete');
+  });
+
+  it('leaves them and their subtrees out with unreadable: omit', async () => {
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [space] });
+    const result = await fetchFrom(simulator, 'LOCK', { unreadable: 'omit', http: { fetch: withoutAncestorsOf(['7']) } });
+
+    expect(result.unreadable.map((node) => node.id)).toEqual(['5']);
+    expect(result.tree.byId.has('5')).toBe(false);
+    expect(result.tree.byId.has('6')).toBe(false);
+    expect([...result.tree.byId.keys()].sort()).toEqual(['1', '2', '3', '4', '7']);
+  });
+
+  it('lists a Cloud folder that answers 404', async () => {
+    const cloudSpace: SpaceDefinition = {
+      key: 'CLK',
+      homepageId: '1',
+      pages: [
+        { id: '1', title: 'Home', parentId: null, position: 0 },
+        { id: '2', title: 'Locked folder', type: 'folder', parentId: '1', position: 0, access: 'unreadable' },
+        { id: '3', title: 'In the folder', parentId: '2', position: 0 },
+      ],
+    };
+    const simulator = await simulate({ flavor: 'cloud', spaces: [cloudSpace] });
+    const kept = await fetchFrom(simulator, 'CLK');
+    const omitted = await fetchFrom(simulator, 'CLK', { unreadable: 'omit' });
+
+    expect(kept.unreadable).toEqual([{ id: '2', title: '', reason: 'HTTP 404 when the folder was read' }]);
+    expect(kept.tree.orphans.map((orphan) => orphan.node.id)).toEqual(['3']);
+    expect(omitted.tree.byId.has('3')).toBe(false);
+    expect(omitted.tree.orphans).toEqual([]);
+  });
+});
