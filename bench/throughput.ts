@@ -71,6 +71,8 @@ function resultOf(tree: ReturnType<typeof buildTree>['tree'], nodes: number): Fe
     space: { key: 'BENCH', name: 'Benchmark' },
     flavor: 'cloud',
     strategy: 'synthetic',
+    fallbacks: [],
+    unreadable: [],
     complete: true,
     warnings: [],
     stats: { nodes, pages: nodes, folders: 0, requests: 0, bytes: 0, retries: 0, durationMs: 0 },
