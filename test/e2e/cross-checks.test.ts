@@ -62,7 +62,7 @@ describe('cross-checks on listings', () => {
   it('places Data Center pages that come without ancestors from child listings', async () => {
     const simulator = await simulate({ flavor: 'datacenter', spaces: [SPACE] });
     const stripped = tamperingFetch((body, url) => {
-      if (url.pathname.endsWith('/rest/api/content') && Array.isArray(body['results'])) {
+      if (/\/rest\/api\/content(\/search)?$/.test(url.pathname) && Array.isArray(body['results'])) {
         for (const item of body['results'] as Array<Record<string, unknown>>) {
           if (item['id'] === '2') {
             delete item['ancestors'];
@@ -88,7 +88,7 @@ describe('cross-checks on listings', () => {
         return new Response('{"statusCode":500,"message":"Simulated failure."}', { status: 500, headers: { 'Content-Type': 'application/json' } });
       }
       const response = await fetch(input, init);
-      if (!url.pathname.endsWith('/rest/api/content')) {
+      if (!/\/rest\/api\/content(\/search)?$/.test(url.pathname)) {
         return response;
       }
       const body = (await response.json()) as { results: Array<Record<string, unknown>> };

@@ -64,7 +64,7 @@ describe('cloud request counts', () => {
 
 describe('datacenter request counts', () => {
   it.each([
-    ['sequential', {}, 'datacenter-content-ancestors'],
+    ['sequential', {}, 'datacenter-search'],
     ['parallel', SLOW_LINK, 'datacenter-search-parallel'],
   ])('uses the probe, the space read and ceil(N/200) pages when %s', async (_plan, faults, strategy) => {
     const simulator = await simulate({ flavor: 'datacenter', generate: { key: 'CNT', pages: 2100, seed: 4, flavor: 'datacenter' }, faults });

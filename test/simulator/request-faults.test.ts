@@ -184,4 +184,24 @@ describe('listing and data faults', () => {
     const movedParents = second.items.filter((item) => first.items.some((old) => old.id === item.id && old.parentId !== item.parentId));
     expect(movedParents.length).toBeGreaterThan(0);
   });
+
+  test('cursors of a space listing name the last page served, so a deletion shifts nothing', async () => {
+    const sim = await startSimulator({ flavor: 'cloud', spaces: [{ key: 'KEY', homepageId: '100', pages: flatSpace(30).pages }], faults: { mutations: { afterRequests: 2, moves: 0, deletes: 3 }, seed: 9 } });
+    running.push(sim);
+    const idsOf = (nodes: { id: string; children: unknown[] }[]): string[] => nodes.flatMap((node) => [node.id, ...idsOf(node.children as typeof nodes)]);
+    const before = idsOf(sim.expectedTree('KEY'));
+
+    // Requests 1 and 2 read the first two pages; the third page is read after
+    // three pages were trashed, and must still start after the second page's last item.
+    const listing = await collectV2(sim, '/wiki/api/v2/spaces/98305/pages?status=current&limit=10');
+    const after = idsOf(sim.expectedTree('KEY'));
+    const served = listing.items.map((item) => String(item.id));
+    const firstTwenty = [...before].sort((a, b) => Number(a) - Number(b)).slice(0, 20);
+    const trashedEarly = firstTwenty.filter((id) => !after.includes(id));
+
+    expect(trashedEarly.length).toBeGreaterThan(0);
+    expect(after.filter((id) => !served.includes(id))).toEqual([]);
+    const cursor = new URL(String(listing.pages[0]._links.next), sim.origin).searchParams.get('cursor') ?? '';
+    expect(JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'))).toEqual({ id: served[9], contentOrder: 'id', contentOrderValue: Number(served[9]) });
+  });
 });

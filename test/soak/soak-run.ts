@@ -9,10 +9,10 @@
 import { isConftreeError } from '../../src/confluence/index.js';
 import { fetchSpaceTree } from '../../src/fetch/fetch-space-tree.js';
 import type { FetchResult } from '../../src/fetch/types.js';
-import { startSimulator, type ExpectedNode, type Faults, type RunningSimulator } from '../../src/simulator/index.js';
+import { startSimulator, type ExpectedNode, type Faults } from '../../src/simulator/index.js';
 import type { TreeNode } from '../../src/tree/types.js';
 
-export type SoakOutcome = 'exact' | 'flagged' | 'failed-loudly' | 'silent-difference' | 'wrong-reason';
+export type SoakOutcome = 'exact' | 'between-states' | 'flagged' | 'failed-loudly' | 'silent-difference' | 'wrong-reason';
 
 export interface SoakRunResult {
   seed: number;
@@ -43,6 +43,8 @@ const ALLOWED_WARNINGS: Record<string, string[]> = {
   scrambleAncestors: ['ancestors-disordered'],
   // A failed request can also stop the fallback walk, or the count that confirms it.
   transport: ['listing-failed', 'container-unreadable', 'fallback-incomplete', 'fallback-unconfirmed'],
+  // Pages that move or go while the listing runs break its counts and chains.
+  mutations: ['ancestors-inconsistent', 'listing-total-mismatch', 'missing-parent', 'parent-uncertain', 'listing-duplicate-ids'],
 };
 
 /** Warnings that a listing which stopped early causes in turn. */
@@ -73,6 +75,8 @@ function planFaults(random: () => number, flavor: 'cloud' | 'datacenter', seed: 
   maybe(0.3, 'latency', () => (faults.latency = { kind: 'uniform', minMs: 0, maxMs: 5 }));
   maybe(0.2, 'duplicateAcrossPages', () => (faults.duplicateAcrossPages = true));
   maybe(0.1, 'repeatPage', () => (faults.repeatPage = true));
+  maybe(0.15, 'mutations', () => (faults.mutations = { afterRequests: 1 + Math.floor(random() * 6), moves: 1 + Math.floor(random() * 3), deletes: Math.floor(random() * 3) }));
+  maybe(0.2, 'missingPositions', () => (faults.missingPositions = 0.2 + random() * 0.6));
   if (flavor === 'datacenter') {
     maybe(0.3, 'capSequence', () => (faults.capSequence = [50 + Math.floor(random() * 150), 20 + Math.floor(random() * 100)]));
     maybe(0.1, 'ignoreOffset', () => (faults.ignoreOffset = true));
@@ -112,10 +116,52 @@ function firstDifference(actual: ExpectedNode[], expected: ExpectedNode[], path 
   return '';
 }
 
-function judge(result: FetchResult, expected: ExpectedNode[], names: string[]): { outcome: SoakOutcome; detail: string } {
+/** Maps each node id to its parent id (null at the top). */
+function parentsOf(nodes: ExpectedNode[], parentId: string | null = null, into = new Map<string, string | null>()): Map<string, string | null> {
+  for (const node of nodes) {
+    into.set(node.id, parentId);
+    parentsOf(node.children, node.id, into);
+  }
+  return into;
+}
+
+/**
+ * Checks a tree fetched while the space changed once, from `before` to
+ * `after`: every page must sit under a parent it had in one of the two
+ * states, and every page present in both states must be there. Confluence
+ * offers no snapshot reads, so a crawl that overlaps a change may show some
+ * pages before it and others after it. Returns the first violation, or ''.
+ */
+function betweenStates(actual: ExpectedNode[], before: ExpectedNode[], after: ExpectedNode[]): string {
+  const got = parentsOf(actual);
+  const old = parentsOf(before);
+  const now = parentsOf(after);
+  for (const [id, parent] of got) {
+    const places = [old, now].filter((state) => state.has(id)).map((state) => state.get(id));
+    if (places.length === 0) {
+      return `page ${id} is in neither state`;
+    }
+    if (!places.includes(parent)) {
+      return `page ${id} is under ${parent}, which was never its parent`;
+    }
+  }
+  for (const id of old.keys()) {
+    if (now.has(id) && !got.has(id)) {
+      return `page ${id}, present throughout, is missing`;
+    }
+  }
+  return '';
+}
+
+function judge(result: FetchResult, expected: ExpectedNode[], names: string[], after?: ExpectedNode[]): { outcome: SoakOutcome; detail: string } {
   const difference = firstDifference(shapeOf(result.tree.roots), expected);
+  const changed = after === undefined ? difference : firstDifference(shapeOf(result.tree.roots), after);
   if (result.complete) {
-    return difference === '' ? { outcome: 'exact', detail: '' } : { outcome: 'silent-difference', detail: difference };
+    if (difference === '' || changed === '') {
+      return { outcome: 'exact', detail: '' };
+    }
+    const between = after === undefined ? difference : betweenStates(shapeOf(result.tree.roots), expected, after);
+    return between === '' ? { outcome: 'between-states', detail: difference } : { outcome: 'silent-difference', detail: between };
   }
 
   const allowed = new Set([...ALLOWED_WARNINGS['transport']!, ...names.flatMap((name) => ALLOWED_WARNINGS[name] ?? [])]);
@@ -142,12 +188,11 @@ export async function soakRun(seed: number): Promise<SoakRunResult> {
   const plan = planFaults(random, flavor, seed);
   const generate = { key: 'SOAK', pages, seed, flavor } as const;
 
-  const clean: RunningSimulator = await startSimulator({ flavor, generate });
-  const expectedRaw = clean.expectedTree('SOAK');
-  await clean.close();
-  const expected = flavor === 'cloud' ? withoutPagelessContainers(expectedRaw) : expectedRaw;
-
   const simulator = await startSimulator({ flavor, generate, faults: plan.faults, onError: () => undefined });
+  // Read before the fetch: positions dropped by a fault are part of the
+  // space, while pages moved or deleted by a fault change it mid-crawl.
+  const visible = (tree: ExpectedNode[]) => (flavor === 'cloud' ? withoutPagelessContainers(tree) : tree);
+  const expected = visible(simulator.expectedTree('SOAK'));
   const credentials =
     flavor === 'cloud'
       ? { kind: 'basic' as const, username: simulator.credentials.username, secret: simulator.credentials.apiToken }
@@ -161,7 +206,8 @@ export async function soakRun(seed: number): Promise<SoakRunResult> {
       credentials,
       http: { timeoutMs: 400, maxAttempts: 8, backoffBaseMs: 2, backoffMaxMs: 20, maxRetryAfterMs: 20 },
     });
-    return { ...base, ...judge(result, expected, plan.names), requests: simulator.requests.length };
+    const after = plan.faults.mutations === undefined ? undefined : visible(simulator.expectedTree('SOAK'));
+    return { ...base, ...judge(result, expected, plan.names, after), requests: simulator.requests.length };
   } catch (error) {
     const outcome: SoakOutcome = isConftreeError(error) ? 'failed-loudly' : 'silent-difference';
     return { ...base, outcome, detail: error instanceof Error ? error.message : String(error), requests: simulator.requests.length };

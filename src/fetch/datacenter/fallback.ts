@@ -38,7 +38,7 @@ async function countCurrentPages(context: StrategyContext, spaceKey: string): Pr
 /** Whether a complete walk settles `warning`: a listing of current pages, or parents of pages the walk reached. */
 function settles(warning: FetchWarning, reached: ReadonlySet<string>): boolean {
   const details = warning.details ?? {};
-  if (warning.code === 'ancestors-missing' || warning.code === 'parent-uncertain') {
+  if (warning.code === 'ancestors-missing' || warning.code === 'parent-uncertain' || warning.code === 'ancestors-inconsistent') {
     const ids = Array.isArray(details['ids']) ? (details['ids'] as string[]) : [];
     return ids.every((id) => reached.has(id));
   }

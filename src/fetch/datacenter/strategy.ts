@@ -10,6 +10,7 @@ import { usefulParallelism } from '../plan/cost-model.js';
 import { collectOffsetFanout } from '../plan/offset-fanout.js';
 import type { StrategyOutput } from '../strategy.js';
 import { joinWebUrl } from '../web-url.js';
+import { findInconsistentChains } from './chain-check.js';
 import { settleWithWalk } from './fallback.js';
 import type { V1Content, V1Space } from './wire.js';
 
@@ -98,6 +99,7 @@ function toRecords(context: StrategyContext, contents: V1Content[], base: string
   });
 
   reportParentProblems(context, unknown, uncertain, countDisorderedAncestors(inputs, depthOf));
+  reportInconsistentChains(context, findInconsistentChains(inputs, resolutions));
   return records;
 }
 
@@ -131,6 +133,18 @@ function reportParentProblems(context: StrategyContext, unknown: string[], uncer
   }
 }
 
+function reportInconsistentChains(context: StrategyContext, ids: string[]): void {
+  if (ids.length === 0) {
+    return;
+  }
+  context.warn({
+    code: 'ancestors-inconsistent',
+    message: `${ids.length} pages have ancestors that disagree with their parent's own ancestors: the space changed while it was listed, or the server's ancestor data is corrupt.`,
+    affectsCompleteness: true,
+    details: { ids },
+  });
+}
+
 /** Lists the pages of one status with `GET /rest/api/content`, in id order, following `next` links. */
 function listPages(context: StrategyContext, spaceKey: string, status: string): Promise<ListingOutcome<V1Content>> {
   return collectListing<V1Content>(
@@ -150,7 +164,7 @@ function listPages(context: StrategyContext, spaceKey: string, status: string): 
  * NOTE: pages created in the same millisecond may still swap places; a shift
  * shows up as fewer items than `totalSize` and makes the result incomplete.
  */
-function searchCurrentPages(context: StrategyContext, spaceKey: string, parallelism: number): Promise<ListingOutcome<V1Content>> {
+function searchCurrentPages(context: StrategyContext, spaceKey: string, parallelism: number): Promise<ListingOutcome<V1Content> | undefined> {
   return collectOffsetFanout<V1Content>(
     context,
     '/rest/api/content/search',
@@ -162,13 +176,23 @@ function searchCurrentPages(context: StrategyContext, spaceKey: string, parallel
   );
 }
 
+function strategyName(searched: boolean, parallelism: number): string {
+  if (!searched) {
+    return 'datacenter-content-ancestors';
+  }
+  return parallelism >= 2 ? 'datacenter-search-parallel' : 'datacenter-search';
+}
+
 /**
  * Lists a Server/Data Center space, one listing per requested status, and
- * derives each parent from ancestor depths. Current pages come from
- * `content/search` read in parallel when the cost model expects that to pay,
- * otherwise every status from `GET /rest/api/content?spaceKey=KEY&type=page
- * &expand=ancestors`. It never calls `descendant/page`, which
- * Server and Data Center reject with 501 (CONFSERVER-59013).
+ * derives each parent from ancestor depths. Current pages come from CQL
+ * `content/search`, read in parallel when the cost model expects that to pay:
+ * its `totalSize` shows pages lost to offsets that shifted while the listing
+ * ran, as when a page is deleted. Other statuses, and spaces whose key CQL
+ * cannot quote, use `GET /rest/api/content?spaceKey=KEY&type=page
+ * &expand=ancestors`. Doubts about the listing are settled by the children
+ * walk (`fallback.ts`). It never calls `descendant/page`, which Server and
+ * Data Center reject with 501 (CONFSERVER-59013).
  */
 export async function fetchDatacenterSpace(context: StrategyContext, known?: V1Space): Promise<StrategyOutput> {
   const space = known ?? (await findDatacenterSpace(context));
@@ -186,9 +210,10 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
   let searched = false;
   for (const status of context.statuses) {
     // A key with a quote or backslash would need CQL escaping, so it keeps the plain listing.
-    const useSearch = parallelism >= 2 && status === 'current' && !/["\\]/.test(space.key);
-    const listing = useSearch ? await searchCurrentPages(listingContext, space.key, parallelism) : await listPages(listingContext, space.key, status);
-    searched ||= useSearch;
+    const canSearch = status === 'current' && !/["\\]/.test(space.key);
+    const found = canSearch ? await searchCurrentPages(listingContext, space.key, parallelism) : undefined;
+    const listing = found ?? (await listPages(listingContext, space.key, status));
+    searched ||= found !== undefined;
     base ??= listing.base;
     contents.push(...listing.items.filter((content) => content.type === undefined || content.type === 'page'));
   }
@@ -198,7 +223,7 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
 
   const homepageId = space.homepage?.id === undefined ? null : String(space.homepage.id);
   return {
-    strategy: searched ? 'datacenter-search-parallel' : 'datacenter-content-ancestors',
+    strategy: strategyName(searched, parallelism),
     space: {
       key: space.key,
       id: space.id === undefined ? undefined : String(space.id),

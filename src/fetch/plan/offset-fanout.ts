@@ -7,7 +7,7 @@
  */
 import type { JsonResponse, Query } from '../../confluence/types.js';
 import type { StrategyContext } from '../context.js';
-import { collectListing, linksBase, warnDuplicates, warnListingFailed, type ListingOutcome } from '../listing.js';
+import { linksBase, warnDuplicates, warnListingFailed, type ListingOutcome } from '../listing.js';
 
 /** A range of offsets still to read, end exclusive. */
 interface OffsetRange {
@@ -115,8 +115,10 @@ function warnShortfall<T>(context: StrategyContext, state: FanoutState<T>, total
 
 /**
  * Collects an offset listing that reports `totalSize`, reading the pages
- * after the first `parallelism` at a time. Without `totalSize` it follows
- * `next` links one page at a time instead, as `collectListing` does.
+ * after the first `parallelism` at a time. Returns undefined after the first
+ * page when it has no `totalSize`, as Cloud's cursor-only CQL search does:
+ * without a total, a shifted offset could lose items unseen, so the caller
+ * lists another way.
  */
 export async function collectOffsetFanout<T>(
   context: StrategyContext,
@@ -126,19 +128,13 @@ export async function collectOffsetFanout<T>(
   parallelism: number,
   getId: (item: T) => string,
   label: string,
-): Promise<ListingOutcome<T>> {
+): Promise<ListingOutcome<T> | undefined> {
   const first: JsonResponse<OffsetPageBody<T>> = await context.client.getJson<OffsetPageBody<T>>(path, { ...query, start: 0, limit: requestedLimit });
   const results = Array.isArray(first.data.results) ? first.data.results : [];
   const base = linksBase(first.data as Record<string, unknown>);
   const total = first.data.totalSize;
-  const next = first.data._links?.next;
-
   if (typeof total !== 'number' || !Number.isSafeInteger(total)) {
-    const rest = next === undefined || results.length === 0 ? undefined : context.client.site.resolveNext(next, first.url);
-    const tail = rest === undefined ? { items: [], base, pages: 0 } : await collectListing<T>(context, rest, {}, getId, label);
-    const known = new Set(results.map(getId));
-    const items = [...results, ...tail.items.filter((item) => !known.has(getId(item)))];
-    return { items, base, pages: 1 + tail.pages };
+    return undefined;
   }
 
   const state: FanoutState<T> = { byStart: new Map(), seen: new Set(), duplicates: 0, pages: 1, stopped: undefined, error: undefined };

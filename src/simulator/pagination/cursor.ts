@@ -43,6 +43,41 @@ export function decodeCursor(cursor: string, scope: string): number {
   return payload.offset;
 }
 
+interface KeysetPayload {
+  /** Id of the last item served. */
+  id: string;
+  /** The listing's order, such as `id` or `-title`. */
+  contentOrder: string;
+  /** The last item's value of the order field. */
+  contentOrderValue: string | number;
+}
+
+/**
+ * Encodes a keyset cursor: the last item served and its place in the order,
+ * as Cloud's `spaces/{id}/pages` does. A `Link` header captured from Cloud
+ * carries `cursor=eyJpZCI6IjM5OTc2OTciLCJjb250ZW50T3JkZXIiOiJpZCIsImNvbnRlbnRPcmRlclZhbHVlIjozOTk3Njk3fQ==`,
+ * which is base64 of `{"id":"3997697","contentOrder":"id","contentOrderValue":3997697}`.
+ * Because the next page starts after that item rather than at an offset, pages
+ * deleted while a client reads the listing shift nothing.
+ */
+export function encodeKeysetCursor(id: string, contentOrder: string, contentOrderValue: string | number): string {
+  return Buffer.from(JSON.stringify({ id, contentOrder, contentOrderValue } satisfies KeysetPayload), 'utf8').toString('base64');
+}
+
+/** Returns the id in a keyset cursor of the order `contentOrder`, or throws HttpError 400 for a foreign or broken cursor. */
+export function decodeKeysetCursor(cursor: string, contentOrder: string): string {
+  let payload: Partial<KeysetPayload>;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as Partial<KeysetPayload>;
+  } catch {
+    throw new HttpError(400, `Invalid cursor "${cursor}": use the cursor from the previous response's next link.`);
+  }
+  if (typeof payload.id !== 'string' || payload.contentOrder !== contentOrder) {
+    throw new HttpError(400, `Invalid cursor "${cursor}": use the cursor from the previous response's next link.`);
+  }
+  return payload.id;
+}
+
 export interface CursorPagePlan {
   readonly indexes: number[];
   /** Offset of the next page, or null on the last page. */

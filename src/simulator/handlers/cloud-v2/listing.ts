@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { HttpError } from '../../http/errors.js';
 import { readInteger } from '../../http/params.js';
-import { buildCursorNextLink, decodeCursor, encodeCursor, planCursorPage } from '../../pagination/cursor.js';
+import { buildCursorNextLink, decodeCursor, decodeKeysetCursor, encodeCursor, encodeKeysetCursor, planCursorPage } from '../../pagination/cursor.js';
 import { itemJson, respondWithResults } from '../../pagination/json-body.js';
 import type { StoredNode } from '../../store/space-store.js';
 import type { HandlerDeps } from '../deps.js';
@@ -22,6 +22,58 @@ export interface V2ListingOptions<T> {
   readonly scope: string;
   /** Parameters placed right after `cursor` in the `next` link, before the request's others. */
   readonly leadingParams?: (limit: number) => [string, string][];
+  /** When set, cursors name the last item served instead of an offset (see `encodeKeysetCursor`). */
+  readonly keyset?: Keyset<T>;
+}
+
+export interface Keyset<T> {
+  /** The listing's order as the cursor names it, such as `id` or `-title`. */
+  readonly order: string;
+  /** The order of `items`, so that the place of any item can be found. */
+  readonly compare: (a: T, b: T) => number;
+  readonly idOf: (item: T) => string;
+  readonly orderValueOf: (item: T) => string | number;
+  /** Finds an item by id even after it left the listing (moved or deleted). */
+  readonly find: (id: string) => T | undefined;
+}
+
+/** Returns the index of the first item that comes after `last` in the listing's order. */
+function indexAfter<T>(items: readonly T[], last: T, compare: (a: T, b: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(items[middle] as T, last) <= 0) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+function offsetOf<T>(cursor: string | null, options: V2ListingOptions<T>): number {
+  if (cursor === null || cursor === '') {
+    return 0;
+  }
+  const keyset = options.keyset;
+  if (keyset === undefined) {
+    return decodeCursor(cursor, options.scope);
+  }
+  const last = keyset.find(decodeKeysetCursor(cursor, keyset.order));
+  if (last === undefined) {
+    throw new HttpError(400, `Invalid cursor "${cursor}": use the cursor from the previous response's next link.`);
+  }
+  return indexAfter(options.items, last, keyset.compare);
+}
+
+function nextCursor<T>(options: V2ListingOptions<T>, nextOffset: number): string {
+  const keyset = options.keyset;
+  if (keyset === undefined) {
+    return encodeCursor(nextOffset, options.scope);
+  }
+  const last = options.items[nextOffset - 1] as T;
+  return encodeKeysetCursor(keyset.idOf(last), keyset.order, keyset.orderValueOf(last));
 }
 
 /**
@@ -43,7 +95,7 @@ export function respondWithV2Listing<T>(
 ): Response {
   const limit = readV2Limit(query, deps);
   const cursor = query.get('cursor');
-  const offset = cursor === null || cursor === '' ? 0 : decodeCursor(cursor, options.scope);
+  const offset = offsetOf(cursor, options);
   if (offset > options.items.length) {
     throw new HttpError(400, `Invalid cursor "${cursor}": it points beyond the end of the listing.`);
   }
@@ -62,7 +114,7 @@ export function respondWithV2Listing<T>(
   if (plan.nextOffset !== null) {
     const leading = options.leadingParams?.(limit) ?? [['limit', String(limit)]];
     const path = new URL(c.req.url).pathname;
-    links.next = buildCursorNextLink(path, encodeCursor(plan.nextOffset, options.scope), leading, query);
+    links.next = buildCursorNextLink(path, nextCursor(options, plan.nextOffset), leading, query);
     headers.Link = `<${links.next}>; rel="next", <${deps.site.base}>; rel="base"`;
   }
   return respondWithResults(c, results, { _links: links }, headers);

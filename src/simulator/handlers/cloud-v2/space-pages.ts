@@ -18,20 +18,35 @@ const LISTABLE_STATUSES = ['current', 'archived', 'deleted', 'trashed'] as const
 /** The spec's default: "By default, `current` and `archived` are used." */
 const DEFAULT_STATUSES = ['current', 'archived'] as const;
 
-function sortPages(pages: StoredNode[], sort: PageSort): StoredNode[] {
+const byId = (a: StoredNode, b: StoredNode) => compareNumericIds(a.id, b.id);
+
+/** The comparator of a `sort` value, descending ones included; ties go by id. */
+function comparatorOf(sort: PageSort): (a: StoredNode, b: StoredNode) => number {
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
-  const byId = (a: StoredNode, b: StoredNode) => compareNumericIds(a.id, b.id);
+  let ascending: (a: StoredNode, b: StoredNode) => number = byId;
   if (field === 'title') {
-    pages.sort((a, b) => compareTitles(a.title, b.title) || byId(a, b));
+    ascending = (a, b) => compareTitles(a.title, b.title) || byId(a, b);
   } else if (field === 'created-date') {
-    pages.sort((a, b) => a.createdMs - b.createdMs || byId(a, b));
+    ascending = (a, b) => a.createdMs - b.createdMs || byId(a, b);
   } else if (field === 'modified-date') {
-    pages.sort((a, b) => a.modifiedMs - b.modifiedMs || byId(a, b));
-  } else {
-    pages.sort(byId);
+    ascending = (a, b) => a.modifiedMs - b.modifiedMs || byId(a, b);
   }
-  return descending ? pages.reverse() : pages;
+  return descending ? (a, b) => ascending(b, a) : ascending;
+}
+
+function orderValueOf(sort: PageSort): (node: StoredNode) => string | number {
+  const field = sort.replace(/^-/, '');
+  if (field === 'title') {
+    return (node) => node.title;
+  }
+  if (field === 'created-date') {
+    return (node) => node.createdMs;
+  }
+  if (field === 'modified-date') {
+    return (node) => node.modifiedMs;
+  }
+  return (node) => Number(node.id);
 }
 
 export const createSpacePagesHandler: HandlerFactory = (deps) => (c) => {
@@ -49,17 +64,17 @@ export const createSpacePagesHandler: HandlerFactory = (deps) => (c) => {
   const sort = readChoice(query, 'sort', PAGE_SORTS, 'id');
   const title = query.get('title');
 
+  const compare = comparatorOf(sort);
   const select = () =>
-    sortPages(
-      space.nodes.filter(
+    space.nodes
+      .filter(
         (node) =>
           node.type === 'page' &&
           statuses.includes(node.status) &&
           (depth === 'all' || node.parent === null) &&
           (title === null || node.title === title),
-      ),
-      sort,
-    );
+      )
+      .sort(compare);
   // Title lookups are not cached, so arbitrary titles cannot grow the cache.
   const items = title === null ? deps.store.cached(`space-pages:${spaceId}:${depth}:${statuses.join(',')}:${sort}`, select) : select();
 
@@ -68,6 +83,7 @@ export const createSpacePagesHandler: HandlerFactory = (deps) => (c) => {
     serialize: pageBulk,
     representation: 'PageBulk',
     scope: `space-pages:${sort}`,
+    keyset: { order: sort, compare, idOf: (node) => node.id, orderValueOf: orderValueOf(sort), find: (id) => deps.store.findNode(id) },
     leadingParams: (limit) => [
       ['depth', depth],
       ['limit', String(limit)],
