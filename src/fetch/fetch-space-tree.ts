@@ -13,6 +13,7 @@ import type { FetchProgress, FetchTreeOptions, FlavorChoice } from './options.js
 import { AdaptiveConcurrency } from './plan/adaptive-concurrency.js';
 import { usefulParallelism } from './plan/cost-model.js';
 import { RoundTripMeter } from './plan/round-trip-meter.js';
+import { settleOrphans } from './second-source/settle-orphans.js';
 import type { StrategyOutput } from './strategy.js';
 import type { FetchResult, FetchWarning, UnreadableNode } from './types.js';
 
@@ -87,13 +88,31 @@ function runStrategy(context: StrategyContext, detection: Detection): Promise<St
   return detection.flavor === 'cloud' ? fetchCloudSpace(context, detection.space) : fetchDatacenterSpace(context, detection.space);
 }
 
-function reportBuildIssues(issues: BuildIssues, tree: Tree, warn: (warning: FetchWarning) => void): void {
+function reportLostParents(lost: string[], warn: (warning: FetchWarning) => void): void {
+  if (lost.length === 0) {
+    return;
+  }
+  warn({
+    code: 'parents-lost-by-listing',
+    message: `The listing lost ${lost.length} pages that other pages name as their parent; a read of each put it back, but pages without children may be lost as well.`,
+    affectsCompleteness: true,
+    details: { ids: lost },
+  });
+}
+
+function reportBuildIssues(issues: BuildIssues, tree: Tree, warn: (warning: FetchWarning) => void, explanations?: Map<string, string>): void {
   for (const orphan of tree.orphans) {
+    const explanation = explanations?.get(orphan.missingParentId);
+    const details: Record<string, unknown> = { id: orphan.node.id, missingParentId: orphan.missingParentId };
+    if (explanation !== undefined) {
+      details['checkedBy'] = 'page read';
+      details['explanation'] = explanation;
+    }
     warn({
       code: 'missing-parent',
-      message: `Page ${orphan.node.id} ("${orphan.node.title}") names parent ${orphan.missingParentId}, which is not in the listing; it is shown under "parent not found".`,
+      message: `Page ${orphan.node.id} ("${orphan.node.title}") names parent ${orphan.missingParentId}, which is not in the listing; it is shown under "parent not found"${explanation === undefined ? '' : `. Checked: ${explanation}`}.`,
       affectsCompleteness: true,
-      details: { id: orphan.node.id, missingParentId: orphan.missingParentId },
+      details,
     });
   }
   if (issues.cycleIds.length > 0) {
@@ -166,10 +185,19 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     logger.info(`Listing plan: ${usefulParallelism(context.link)} requests in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
     return { detection, output: await runStrategy(context, detection) };
   });
-  const unreadable = output.unreadable ?? [];
-  const records = options.unreadable === 'omit' ? withoutUnreadable(output.records, unreadable) : output.records;
-  const { tree: fullTree, issues } = buildTree(records, output.space.homepageId ?? null);
-  reportBuildIssues(issues, fullTree, context.warn);
+  const homepageId = output.space.homepageId ?? null;
+  let records = output.records;
+  let built = buildTree(records, homepageId);
+  const findings = built.tree.orphans.length > 0 ? await settleOrphans(context, detection.flavor, output.space, records, built.tree, output.unreadable ?? []) : undefined;
+  const unreadable = [...(output.unreadable ?? []), ...(findings?.unreadable ?? [])];
+  const omit = options.unreadable === 'omit' && unreadable.length > 0;
+  if (omit || (findings?.lost.length ?? 0) > 0) {
+    records = findings?.records ?? records;
+    built = buildTree(omit ? withoutUnreadable(records, unreadable) : records, homepageId);
+  }
+  reportLostParents(findings?.lost ?? [], context.warn);
+  const { tree: fullTree, issues } = built;
+  reportBuildIssues(issues, fullTree, context.warn, findings?.explanations);
 
   const rootId = options.rootId ?? null;
   const maxDepth = options.maxDepth ?? null;

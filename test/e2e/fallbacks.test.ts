@@ -138,3 +138,51 @@ describe('listed but unreadable pages', () => {
     expect(omitted.tree.orphans).toEqual([]);
   });
 });
+
+describe('one read of a missing parent', () => {
+  const space: SpaceDefinition = {
+    key: 'GAPS',
+    homepageId: '1',
+    pages: [
+      { id: '1', title: 'Home', parentId: null, position: 0 },
+      { id: '2', title: 'Dropped by the listing', parentId: '1', position: 0 },
+      { id: '3', title: 'Below it', parentId: '2', position: 0 },
+      { id: '4', title: 'Locked', parentId: '1', position: 1, access: 'unreadable' },
+      { id: '5', title: 'Below locked', parentId: '4', position: 0 },
+    ],
+  };
+
+  /** Wraps fetch so that the Cloud page listing leaves out the pages in `ids`. */
+  function listingWithout(ids: string[]): typeof fetch {
+    return async (input, init) => {
+      const response = await fetch(input, init);
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (!url.pathname.endsWith('/pages') || !url.pathname.includes('/spaces/')) {
+        return response;
+      }
+      const body = (await response.json()) as { results: Array<{ id: string }> };
+      body.results = body.results.filter((item) => !ids.includes(String(item.id)));
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+  }
+
+  it('puts back a parent that the listing lost, and says the listing lost pages', async () => {
+    const simulator = await simulate({ flavor: 'cloud', spaces: [space] });
+    const result = await fetchFrom(simulator, 'GAPS', { http: { fetch: listingWithout(['2']) } });
+
+    expect(result.tree.byId.get('3')?.parent?.title).toBe('Dropped by the listing');
+    expect(result.tree.orphans).toEqual([]);
+    expect(result.complete).toBe(false);
+    expect(result.warnings.find((warning) => warning.code === 'parents-lost-by-listing')?.details).toEqual({ ids: ['2'] });
+  });
+
+  it('names a missing parent that cannot be read', async () => {
+    const simulator = await simulate({ flavor: 'cloud', spaces: [space] });
+    const result = await fetchFrom(simulator, 'GAPS', { http: { fetch: listingWithout(['4']) } });
+
+    const warning = result.warnings.find((candidate) => candidate.code === 'missing-parent');
+    expect(warning?.details).toMatchObject({ missingParentId: '4', explanation: 'a read of 4 answered HTTP 404: it is restricted or deleted' });
+    expect(result.unreadable).toEqual([{ id: '4', title: '', reason: 'HTTP 404 when the missing parent was read' }]);
+    expect(simulator.requests.filter((request) => request.path.endsWith('/pages/4'))).toHaveLength(1);
+  });
+});

@@ -295,7 +295,13 @@ describe('pages whose parent is missing', () => {
       expect(result.complete).toBe(false);
       expect(result.tree.orphans.map((orphan) => [orphan.missingParentId, orphan.node.id])).toEqual([['2', '3']]);
       expect(result.tree.orphans[0]?.node.children.map((child) => child.id)).toEqual(['4']);
-      expect(result.warnings.find((warning) => warning.code === 'missing-parent')?.details).toEqual({ id: '3', missingParentId: '2' });
+      // One read of the missing parent says why it is missing.
+      expect(result.warnings.find((warning) => warning.code === 'missing-parent')?.details).toEqual({
+        id: '3',
+        missingParentId: '2',
+        checkedBy: 'page read',
+        explanation: 'a read of 2 shows that it is archived',
+      });
     }
   });
 

@@ -48,7 +48,7 @@ const ALLOWED_WARNINGS: Record<string, string[]> = {
 };
 
 /** Warnings that a listing which stopped early causes in turn. */
-const CONSEQUENCES = ['missing-parent', 'parent-uncertain', 'ancestors-missing'];
+const CONSEQUENCES = ['missing-parent', 'parent-uncertain', 'ancestors-missing', 'parents-lost-by-listing'];
 
 interface FaultPlan {
   faults: Faults;
