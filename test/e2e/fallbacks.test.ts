@@ -186,3 +186,36 @@ describe('one read of a missing parent', () => {
     expect(simulator.requests.filter((request) => request.path.endsWith('/pages/4'))).toHaveLength(1);
   });
 });
+
+describe('the descendants walk on Cloud', () => {
+  it('recovers a listing that repeats its second page, folders included', async () => {
+    const generate = { key: 'CREP', pages: 900, seed: 21, flavor: 'cloud' } as const;
+    const simulator = await simulate({ flavor: 'cloud', generate, faults: { repeatPage: true } });
+    const result = await fetchFrom(simulator, 'CREP', { http: { concurrency: 1 } });
+
+    expect(result.complete).toBe(true);
+    // The walk lists every container, even one with no page below it.
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('CREP'));
+    expect(result.fallbacks).toContain('descendants');
+    const repeated = result.warnings.find((warning) => warning.code === 'listing-repeated-page');
+    expect(repeated?.affectsCompleteness).toBe(false);
+  });
+
+  it('recovers a listing whose later pages keep failing', async () => {
+    const generate = { key: 'CFAIL', pages: 600, seed: 22, flavor: 'cloud' } as const;
+    const simulator = await simulate({ flavor: 'cloud', generate });
+    let listingPages = 0;
+    const failing: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (/\/spaces\/\d+\/pages$/.test(url.pathname) && url.searchParams.get('depth') === 'all' && (listingPages += 1) > 1) {
+        return new Response('{"errors":[{"status":500,"title":"Internal Server Error"}]}', { status: 500, headers: { 'Content-Type': 'application/json' } });
+      }
+      return fetch(input, init);
+    };
+    const result = await fetchFrom(simulator, 'CFAIL', { http: { fetch: failing, maxAttempts: 2, concurrency: 1 } });
+
+    expect(result.complete).toBe(true);
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('CFAIL'));
+    expect(result.warnings.find((warning) => warning.code === 'listing-failed')?.details).toMatchObject({ recoveredBy: result.fallbacks });
+  });
+});

@@ -10,6 +10,8 @@ import { InvalidOptionError, SpaceNotFoundError } from '../errors.js';
 import { collectListing, type ListingOutcome } from '../listing.js';
 import { usefulParallelism } from '../plan/cost-model.js';
 import { collectMeetingStreams } from '../plan/meeting-streams.js';
+import { HeldWarnings } from '../recovery.js';
+import { settleCloudListing } from './fallback.js';
 
 /** Cloud REST v2 serves at most 250 items per page of `spaces/{id}/pages`. */
 export const CLOUD_V2_PAGE_LIMIT = 250;
@@ -98,7 +100,8 @@ function listSpacePages(context: StrategyContext, spaceId: string, twoWay: boole
 /**
  * Lists a Cloud space with REST v2: `spaces/{id}/pages?depth=all` at 250
  * items per page (see `listSpacePages`), then one read per folder, whiteboard, database or
- * embed that pages name as a parent.
+ * embed that pages name as a parent. A listing that stopped early or failed is
+ * read again with the descendants walk (`fallback.ts`).
  */
 export async function fetchCloudSpace(context: StrategyContext, known?: V2Space): Promise<StrategyOutput> {
   rejectUnlistableStatuses(context.statuses);
@@ -110,12 +113,15 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
 
   const spaceId = String(space.id);
   const twoWay = usefulParallelism(context.link) >= 2;
-  const listing = await listSpacePages(context, spaceId, twoWay);
+  // Listing warnings are held back until the fallback has had a chance to settle them.
+  const held = new HeldWarnings();
+  const listing = await listSpacePages({ ...context, warn: held.warn }, spaceId, twoWay);
 
   const pages = dropForeignPages(context, listing.items, spaceId);
   const records = pages.map((page) => toRecord(page, listing.base));
   const listedIds = new Set(records.map((record) => record.id));
   const containers = await readContainers(context, containerParents(pages), listedIds);
+  const settled = await settleCloudListing(context, spaceId, [...records, ...containers.records], held);
 
   // NOTE: a folder, whiteboard, database or embed with no page below it never
   // appears in a page listing, so it is missing from the tree.
@@ -134,7 +140,8 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
       homepageId: space.homepageId === null || space.homepageId === undefined ? null : String(space.homepageId),
       url: joinWebUrl(listing.base ?? space._links?.base, space._links?.webui),
     },
-    records: [...records, ...containers.records],
-    unreadable: containers.unreadable,
+    records: settled.records,
+    fallbacks: settled.fallbacks,
+    unreadable: [...containers.unreadable, ...settled.unreadable],
   };
 }
