@@ -27,6 +27,11 @@ for (const result of results) {
 console.log(`runs: ${results.length} (seeds ${firstSeed}-${firstSeed + runs - 1}), ${((Date.now() - started) / 1000).toFixed(1)} s, ${requests} requests`);
 console.log(`outcomes: ${JSON.stringify(outcomes)}`);
 console.log(`runs with each fault: ${JSON.stringify(faults)}`);
+const reasons: Record<string, number> = {};
+for (const result of results.filter((candidate) => candidate.outcome === 'flagged')) {
+  reasons[result.detail] = (reasons[result.detail] ?? 0) + 1;
+}
+console.log(`flagged runs by warning codes: ${JSON.stringify(reasons)}`);
 const bad = results.filter((result) => result.outcome === 'silent-difference' || result.outcome === 'wrong-reason');
 console.log(`silent differences: ${outcomes['silent-difference'] ?? 0}, unexplained incompleteness: ${outcomes['wrong-reason'] ?? 0}`);
 for (const result of bad) {

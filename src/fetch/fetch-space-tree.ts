@@ -23,6 +23,15 @@ const STATUSES = ['current', 'archived', 'draft', 'trashed'];
 
 const UNREADABLE_CHOICES: readonly string[] = ['keep', 'omit'];
 
+/** Says why each parent that the strategy could not read is missing. */
+function explainedParents(output: StrategyOutput): Map<string, string> {
+  const explained = new Map(output.explainedParents);
+  for (const node of output.unreadable ?? []) {
+    explained.set(node.id, `${node.id} could not be read (${node.reason})`);
+  }
+  return explained;
+}
+
 /** Leaves out the unreadable nodes and every record below them. */
 function withoutUnreadable(records: PageRecord[], unreadable: UnreadableNode[]): PageRecord[] {
   const left = new Set(unreadable.map((node) => node.id));
@@ -188,7 +197,7 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
   const homepageId = output.space.homepageId ?? null;
   let records = output.records;
   let built = buildTree(records, homepageId);
-  const findings = built.tree.orphans.length > 0 ? await settleOrphans(context, detection.flavor, output.space, records, built.tree, output.unreadable ?? []) : undefined;
+  const findings = built.tree.orphans.length > 0 ? await settleOrphans(context, detection.flavor, output.space, records, built.tree, explainedParents(output)) : undefined;
   const unreadable = [...(output.unreadable ?? []), ...(findings?.unreadable ?? [])];
   const omit = options.unreadable === 'omit' && unreadable.length > 0;
   if (omit || (findings?.lost.length ?? 0) > 0) {

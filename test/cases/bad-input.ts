@@ -125,6 +125,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   { name: 'depth not a number', exitCode: 2, message: '"two"', prepare: async () => ({ argv: ['tree', 'DEV', '--depth', 'two'] }) },
   { name: 'unknown format', exitCode: 2, message: 'xml', prepare: async () => ({ argv: ['tree', 'DEV', '--format', 'xml'] }) },
   { name: 'unknown flavor', exitCode: 2, message: 'server', prepare: async () => ({ argv: ['tree', 'DEV', '--flavor', 'server'] }) },
+  { name: 'unknown unreadable mode', exitCode: 2, message: 'keep, omit', prepare: async () => ({ argv: ['tree', 'DEV', '--unreadable', 'skip'] }) },
   { name: 'unknown status to include', exitCode: 2, message: '"deleted-ish"', prepare: async () => ({ argv: ['tree', 'DEV', '--include', 'deleted-ish'] }) },
   { name: 'concurrency zero', exitCode: 2, message: '--concurrency', prepare: async () => ({ argv: ['tree', 'DEV', '--concurrency', '0'] }) },
   { name: 'max-rps zero', exitCode: 2, message: '--max-rps', prepare: async () => ({ argv: ['tree', 'DEV', '--max-rps', '0'] }) },

@@ -43,7 +43,7 @@ const ALLOWED_WARNINGS: Record<string, string[]> = {
   scrambleAncestors: ['ancestors-disordered'],
   // A failed request can also stop the fallback walk, or the count that confirms it.
   // A search page that failed leaves fewer items than the reported total.
-  transport: ['listing-failed', 'listing-total-mismatch', 'container-unreadable', 'fallback-incomplete', 'fallback-unconfirmed'],
+  transport: ['listing-failed', 'listing-total-mismatch', 'container-unreadable', 'container-read-failed', 'fallback-incomplete', 'fallback-unconfirmed'],
   // Pages that move or go while the listing runs break its counts and chains.
   mutations: ['ancestors-inconsistent', 'listing-total-mismatch', 'missing-parent', 'parent-uncertain', 'listing-duplicate-ids'],
 };
@@ -207,9 +207,10 @@ function judge(result: FetchResult, expected: ExpectedNode[], names: string[], r
   }
 
   const allowed = new Set([...ALLOWED_WARNINGS['transport']!, ...names.flatMap((name) => ALLOWED_WARNINGS[name] ?? [])]);
-  // A listing that stopped early leaves pages whose parents never arrived,
-  // so those warnings follow from the stop rather than explain it.
-  if (result.warnings.some((warning) => warning.code.startsWith('listing-') && warning.affectsCompleteness)) {
+  // A listing that stopped early, or a container read that failed, leaves
+  // pages whose parents never arrived, so those warnings follow from it.
+  const stopped = (code: string) => code.startsWith('listing-') || code === 'container-read-failed';
+  if (result.warnings.some((warning) => stopped(warning.code) && warning.affectsCompleteness)) {
     for (const consequence of CONSEQUENCES) {
       allowed.add(consequence);
     }

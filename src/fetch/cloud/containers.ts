@@ -50,6 +50,8 @@ interface ContainerRead {
   record?: PageRecord;
   parent?: ContainerRef;
   unreadable?: UnreadableNode;
+  /** Why the read failed, when it failed for another reason than 404 or 403. */
+  failure?: string;
 }
 
 async function readContainer(context: StrategyContext, ref: ContainerRef): Promise<ContainerRead> {
@@ -69,7 +71,15 @@ async function readContainer(context: StrategyContext, ref: ContainerRef): Promi
       });
       return { unreadable: { id: ref.id, title: '', reason: `HTTP ${error.status} when the ${ref.type} was read` } };
     }
-    throw error;
+    // Keep the listing: its pages stay under "parent not found" and the result is incomplete.
+    const failure = error instanceof Error ? error.message : String(error);
+    context.warn({
+      code: 'container-read-failed',
+      message: `The ${ref.type} ${ref.id} that pages name as their parent could not be read: ${failure}`,
+      affectsCompleteness: true,
+      details: { id: ref.id, type: ref.type },
+    });
+    return { failure: `reading the ${ref.type} ${ref.id} failed` };
   }
 }
 
@@ -81,9 +91,10 @@ export async function readContainers(
   context: StrategyContext,
   refs: ContainerRef[],
   known: Set<string>,
-): Promise<{ records: PageRecord[]; unreadable: UnreadableNode[] }> {
+): Promise<{ records: PageRecord[]; unreadable: UnreadableNode[]; failed: Map<string, string> }> {
   const records: PageRecord[] = [];
   const unreadable: UnreadableNode[] = [];
+  const failed = new Map<string, string>();
   const requested = new Set<string>();
   let wave = refs;
 
@@ -95,6 +106,11 @@ export async function readContainers(
 
     const results = await Promise.all(pending.map((ref) => readContainer(context, ref)));
     wave = [];
+    results.forEach((result, index) => {
+      if (result.failure !== undefined) {
+        failed.set(pending[index]!.id, result.failure);
+      }
+    });
     for (const result of results) {
       if (result.record !== undefined) {
         records.push(result.record);
@@ -108,5 +124,5 @@ export async function readContainers(
     }
     context.progress('containers', known.size + records.length);
   }
-  return { records, unreadable };
+  return { records, unreadable, failed };
 }

@@ -102,8 +102,23 @@ class CloudWalk {
     return true;
   }
 
+  /** Pages and containers whose read failed once and was queued again. */
+  readonly retried = new Set<string>();
+
+  /**
+   * Records a failed read of `ref`. A failure other than 404 or 403 first
+   * queues `ref` once more for the next wave: the client retries each request
+   * itself, but a walk of many requests meets a run of failures that outlasts
+   * those retries far more often than a short listing does.
+   */
   fail(ref: NodeRef, error: unknown): void {
-    if (isHttpStatusError(error) && (error.status === 404 || error.status === 403)) {
+    const denied = isHttpStatusError(error) && (error.status === 404 || error.status === 403);
+    if (!denied && !this.retried.has(ref.id)) {
+      this.retried.add(ref.id);
+      this.frontier.push(ref);
+      return;
+    }
+    if (denied) {
       this.unreadable.push({ id: ref.id, title: this.records.get(ref.id)?.title ?? '', reason: `HTTP ${error.status} when its descendants were read` });
     }
     this.problems.push(`the descendants of ${ref.type} ${ref.id} could not be read: ${error instanceof Error ? error.message : String(error)}`);
@@ -153,36 +168,36 @@ async function readChildren(walk: CloudWalk, ref: NodeRef, path: string): Promis
 }
 
 /**
- * Walks the space with id `spaceId` from its top-level pages and the top-level
- * containers in `topContainers` (which the page listing cannot name) down.
+ * Lists the space's top-level pages. A failed listing gets one more try,
+ * since without the top level there is little to walk.
  */
-export async function walkCloudSpace(context: StrategyContext, spaceId: string, topContainers: PageRecord[]): Promise<CloudWalkOutcome> {
-  const walk = new CloudWalk(context);
-  for (const container of topContainers) {
-    if (walk.add(container)) {
-      walk.frontier.push({ id: container.id, type: container.type });
-    }
-  }
-  try {
-    const roots = await readListing(context, `/api/v2/spaces/${encodeURIComponent(spaceId)}/pages`, { depth: 'root', status: 'current,archived', limit: LIMIT });
-    if (!roots.complete) {
-      walk.problems.push(`the listing of the space's top-level pages repeated itself`);
-    }
-    for (const root of roots.items) {
-      if (walk.add(toRecord({ ...root, type: 'page' }, null))) {
-        walk.frontier.push({ id: String(root.id), type: 'page' });
+async function readTopLevel(walk: CloudWalk, spaceId: string): Promise<WalkItem[]> {
+  const path = `/api/v2/spaces/${encodeURIComponent(spaceId)}/pages`;
+  const query = { depth: 'root', status: 'current,archived', limit: LIMIT };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const roots = await readListing(walk.context, path, query);
+      if (!roots.complete) {
+        walk.problems.push(`the listing of the space's top-level pages repeated itself`);
+      }
+      return roots.items;
+    } catch (error) {
+      if (attempt === 2) {
+        walk.problems.push(`the space's top-level pages could not be listed: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
       }
     }
-  } catch (error) {
-    walk.problems.push(`the space's top-level pages could not be listed: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
 
+/** Reads subtrees wave by wave until no node is left whose children are unknown. */
+async function drain(walk: CloudWalk): Promise<CloudWalkOutcome> {
   while (walk.frontier.length > 0) {
     const wave = walk.frontier;
     walk.frontier = [];
     // The client's limiter bounds how many of these are in flight.
     await Promise.all(wave.map((ref) => readSubtree(walk, ref)));
-    context.progress('listing', walk.records.size);
+    walk.context.progress('listing', walk.records.size);
   }
 
   return {
@@ -192,4 +207,34 @@ export async function walkCloudSpace(context: StrategyContext, spaceId: string, 
     unreadable: walk.unreadable,
     problems: walk.problems,
   };
+}
+
+function startFrom(walk: CloudWalk, tops: PageRecord[]): void {
+  for (const top of tops) {
+    if (walk.add(top)) {
+      walk.frontier.push({ id: top.id, type: top.type });
+    }
+  }
+}
+
+/**
+ * Walks the space with id `spaceId` from its top-level pages and the top-level
+ * containers in `topContainers` (which the page listing cannot name) down.
+ */
+export async function walkCloudSpace(context: StrategyContext, spaceId: string, topContainers: PageRecord[]): Promise<CloudWalkOutcome> {
+  const walk = new CloudWalk(context);
+  startFrom(walk, topContainers);
+  const roots = await readTopLevel(walk, spaceId);
+  startFrom(
+    walk,
+    roots.map((root) => toRecord({ ...root, type: 'page' }, null)),
+  );
+  return drain(walk);
+}
+
+/** Walks the subtrees below `tops`, such as top-level containers found after the first walk. */
+export function walkBelow(context: StrategyContext, tops: PageRecord[]): Promise<CloudWalkOutcome> {
+  const walk = new CloudWalk(context);
+  startFrom(walk, tops);
+  return drain(walk);
 }

@@ -8,7 +8,8 @@ import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
 import { markRecovered, type HeldWarnings } from '../recovery.js';
 import type { FetchWarning, UnreadableNode } from '../types.js';
-import { walkCloudSpace, type CloudWalkOutcome } from './descendants-walk.js';
+import { isContainerType, readContainers, type ContainerRef } from './containers.js';
+import { walkBelow, walkCloudSpace, type CloudWalkOutcome } from './descendants-walk.js';
 
 export interface SettledCloudListing {
   records: PageRecord[];
@@ -38,6 +39,62 @@ function merge(listing: PageRecord[], walk: CloudWalkOutcome, statuses: string[]
     byId.set(record.id, url === undefined ? record : { ...record, url });
   }
   return [...byId.values()];
+}
+
+/** Ancestor reads per walk, when looking for top-level containers. */
+const MAX_ANCESTOR_READS = 20;
+
+function missedPages(records: PageRecord[], walk: CloudWalkOutcome): string[] {
+  const reached = new Set(walk.records.map((record) => record.id));
+  return records.filter((record) => record.type === 'page' && !reached.has(record.id)).map((record) => record.id);
+}
+
+function joinOutcomes(first: CloudWalkOutcome, second: CloudWalkOutcome): CloudWalkOutcome {
+  return {
+    records: [...first.records, ...second.records],
+    complete: first.complete && second.complete,
+    methods: [...new Set([...first.methods, ...second.methods])],
+    unreadable: [...first.unreadable, ...second.unreadable],
+    problems: [...first.problems, ...second.problems],
+  };
+}
+
+/** Reads the top of the ancestors of page `id` (`GET /pages/{id}/ancestors`, top first); undefined when it is not a container. */
+async function topContainerOf(context: StrategyContext, id: string): Promise<ContainerRef | undefined> {
+  try {
+    const response = await context.client.getJson<{ results?: Array<{ id?: unknown; type?: unknown }> }>(`/api/v2/pages/${encodeURIComponent(id)}/ancestors`, { limit: 250 });
+    const top = response.data.results?.[0];
+    return top !== undefined && top.id !== undefined && isContainerType(top.type) ? { id: String(top.id), type: top.type } : undefined;
+  } catch {
+    // A page whose ancestors cannot be read stays missed and keeps the result unconfirmed.
+    return undefined;
+  }
+}
+
+/**
+ * Extends the walk to listed pages out of its reach. They sit below a
+ * top-level container that no listed page names as its parent, and their
+ * ancestors name it. Each round reads the ancestors of one missed page, then
+ * walks below the container found, at most `MAX_ANCESTOR_READS` rounds.
+ */
+async function reachMissedPages(context: StrategyContext, records: PageRecord[], first: CloudWalkOutcome): Promise<CloudWalkOutcome> {
+  let walk = first;
+  const tried = new Set<string>();
+  for (let round = 0; round < MAX_ANCESTOR_READS; round++) {
+    const next = missedPages(records, walk).find((id) => !tried.has(id));
+    if (next === undefined) {
+      break;
+    }
+    tried.add(next);
+    const reached = new Set(walk.records.map((record) => record.id));
+    const ref = await topContainerOf(context, next);
+    if (ref === undefined || reached.has(ref.id)) {
+      continue;
+    }
+    const tops = (await readContainers(context, [ref], reached)).records.filter((record) => record.id === ref.id);
+    walk = joinOutcomes(walk, await walkBelow(context, tops));
+  }
+  return walk;
 }
 
 function reportUnconfirmed(context: StrategyContext, walk: CloudWalkOutcome, missed: string[]): void {
@@ -72,9 +129,9 @@ export async function settleCloudListing(
 
   context.logger?.info(`The page listing is not trustworthy (${[...new Set(doubts.map((doubt) => doubt.code))].join(', ')}), so the tree is read again from the top with descendants listings.`);
   const topContainers = records.filter((record) => record.type !== 'page' && record.parentId === null);
-  const walk = await walkCloudSpace(context, spaceId, topContainers);
+  const walk = await reachMissedPages(context, records, await walkCloudSpace(context, spaceId, topContainers));
+  const missed = missedPages(records, walk);
   const reached = new Set(walk.records.map((record) => record.id));
-  const missed = records.filter((record) => record.type === 'page' && !reached.has(record.id)).map((record) => record.id);
   const confirmed = walk.complete && missed.length === 0;
 
   for (const warning of held.held) {

@@ -143,5 +143,6 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
     records: settled.records,
     fallbacks: settled.fallbacks,
     unreadable: [...containers.unreadable, ...settled.unreadable],
+    explainedParents: containers.failed,
   };
 }

@@ -66,11 +66,30 @@ class Walk {
   toExpand: string[] = [];
   /** Pages with more children than their expansion held. */
   toList: string[] = [];
+  /** Pages whose read failed once and was queued again. */
+  readonly retried = new Set<string>();
 
   constructor(
     readonly context: StrategyContext,
     readonly base: string | undefined,
   ) {}
+
+  /**
+   * Queues a failed read of `id` once more for the next wave, unless it
+   * failed with 404 or 403 or was already retried. The client retries each
+   * request itself; this second chance covers a run of failures that outlasts
+   * those retries, which a walk of many requests meets far more often than a
+   * short listing. Returns false when the failure is final.
+   */
+  retryLater(id: string, error: unknown, queue: string[]): boolean {
+    const denied = isHttpStatusError(error) && (error.status === 404 || error.status === 403);
+    if (denied || this.retried.has(id)) {
+      return false;
+    }
+    this.retried.add(id);
+    queue.push(id);
+    return true;
+  }
 
   /** Records `content` under `parentId`, then its expanded children, depth first. */
   visit(content: ContentWithChildren, parentId: string | null): void {
@@ -145,7 +164,9 @@ async function expand(walk: Walk, id: string): Promise<void> {
     }
     walk.visitChildren({ ...response.data, id });
   } catch (error) {
-    recordFailure(walk, id, error);
+    if (!walk.retryLater(id, error, walk.toExpand)) {
+      recordFailure(walk, id, error);
+    }
   }
 }
 
@@ -193,7 +214,9 @@ async function readPagetree(walk: Walk, id: string): Promise<void> {
     });
     children = response.text.trim() === '' ? [] : parsePagetreeChildren(response.text);
   } catch (error) {
-    recordFailure(walk, id, error);
+    if (!walk.retryLater(id, error, walk.toList)) {
+      recordFailure(walk, id, error);
+    }
     return;
   }
   if (children === undefined) {
@@ -229,26 +252,39 @@ function recordFailure(walk: Walk, id: string, error: unknown): void {
 }
 
 /**
+ * Lists the space's top-level pages with their first levels expanded. A
+ * failed listing gets one more try, since without the top level there is
+ * nothing to walk.
+ */
+async function readTopLevel(walk: Walk, spaceKey: string): Promise<ContentWithChildren[]> {
+  const path = `/rest/api/space/${encodeURIComponent(spaceKey)}/content/page`;
+  const query = { depth: 'root', expand: CHILDREN_CHAIN, limit: CHILD_LISTING_LIMIT };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const listing = await readListing(walk.context, path, query);
+      walk.methods.add('children-expand');
+      if (!listing.complete) {
+        walk.problems.push(`the listing of the space's top-level pages repeated itself`);
+      }
+      return listing.items;
+    } catch (error) {
+      if (attempt === 2) {
+        walk.problems.push(`the space's top-level pages could not be listed: ${describeError(error)}`);
+        return [];
+      }
+    }
+  }
+}
+
+/**
  * Walks the current pages of space `spaceKey` from its top-level pages down.
  * `base` is the base of web links, from an earlier listing when known.
  */
 export async function walkSpaceChildren(context: StrategyContext, spaceKey: string, base: string | undefined): Promise<WalkOutcome> {
   const walk = new Walk(context, base);
-  try {
-    const roots = await readListing(context, `/rest/api/space/${encodeURIComponent(spaceKey)}/content/page`, {
-      depth: 'root',
-      expand: CHILDREN_CHAIN,
-      limit: CHILD_LISTING_LIMIT,
-    });
-    walk.methods.add('children-expand');
-    if (!roots.complete) {
-      walk.problems.push(`the listing of the space's top-level pages repeated itself`);
-    }
-    for (const root of roots.items) {
-      walk.visit(root, null);
-    }
-  } catch (error) {
-    walk.problems.push(`the space's top-level pages could not be listed: ${describeError(error)}`);
+  const roots = await readTopLevel(walk, spaceKey);
+  for (const root of roots) {
+    walk.visit(root, null);
   }
 
   while (walk.toExpand.length > 0 || walk.toList.length > 0) {

@@ -26,13 +26,17 @@ async function countCurrentPages(context: StrategyContext, spaceKey: string): Pr
   if (/["\\]/.test(spaceKey)) {
     return undefined;
   }
-  try {
-    const response = await context.client.getJson<{ totalSize?: unknown }>('/rest/api/content/search', { cql: `space = "${spaceKey}" and type = page`, limit: 1 });
-    const total = response.data.totalSize;
-    return typeof total === 'number' ? total : undefined;
-  } catch {
-    return undefined;
+  // The count is one request that decides whether the whole walk counts, so a failure gets one more try.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      const response = await context.client.getJson<{ totalSize?: unknown }>('/rest/api/content/search', { cql: `space = "${spaceKey}" and type = page`, limit: 1 });
+      const total = response.data.totalSize;
+      return typeof total === 'number' ? total : undefined;
+    } catch {
+      // Tried again below, or reported by the caller as an unconfirmed walk.
+    }
   }
+  return undefined;
 }
 
 /** Whether a complete walk settles `warning`: a listing of current pages, or parents of pages the walk reached. */

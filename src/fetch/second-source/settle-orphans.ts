@@ -54,7 +54,8 @@ function explain(finding: ParentFinding, id: string): string {
 /**
  * Reads the missing parents of `tree`, round by round, since a parent put
  * back can have a missing parent of its own. Stops after `MAX_PARENT_READS`
- * reads. Parents in `knownUnreadable` are not read again.
+ * reads. Parents in `explained` are not read again: the strategy already
+ * tried, and the map says what happened.
  */
 export async function settleOrphans(
   context: StrategyContext,
@@ -62,13 +63,10 @@ export async function settleOrphans(
   space: SpaceInfo,
   records: PageRecord[],
   tree: Tree,
-  knownUnreadable: readonly UnreadableNode[],
+  explained: ReadonlyMap<string, string>,
 ): Promise<OrphanFindings> {
-  const findings: OrphanFindings = { records, lost: [], explanations: new Map(), unreadable: [] };
   // A parent that the strategy already failed to read needs no second read.
-  for (const node of knownUnreadable) {
-    findings.explanations.set(node.id, `${node.id} could not be read (${node.reason})`);
-  }
+  const findings: OrphanFindings = { records, lost: [], explanations: new Map(explained), unreadable: [] };
   let current = tree;
   let reads = 0;
 
