@@ -57,6 +57,17 @@ function printError(error: unknown, request: { method: string; path: string }): 
   console.error(`conftree simulator: ${request.method} ${request.path} failed:`, error);
 }
 
+/** Rejects permission ids that no served node has, which would otherwise change nothing without a word. */
+function checkPermissionIds(definitions: readonly SpaceDefinition[], permissions: SimulatorOptions['permissions']): void {
+  const known = new Set(definitions.flatMap((definition) => definition.pages.map((page) => page.id)));
+  for (const kind of ['hidden', 'unreadable'] as const) {
+    const unknown = (permissions?.[kind] ?? []).find((id) => !known.has(id));
+    if (unknown !== undefined) {
+      throw new Error(`Unknown node id "${unknown}" in permissions.${kind} (--${kind}): use ids of the served spaces' pages or folders.`);
+    }
+  }
+}
+
 /**
  * Starts a simulator and resolves once it accepts connections. Throws for a
  * non-loopback host, an invalid port or context path, invalid faults and
@@ -81,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       flavor: options.generate?.flavor ?? options.flavor,
     }),
   ];
+  checkPermissionIds(definitions, options.permissions);
   const store = new SpaceStore(definitions, profile.nodeTypes, {
     hidden: new Set(options.permissions?.hidden ?? []),
     unreadable: new Set(options.permissions?.unreadable ?? []),

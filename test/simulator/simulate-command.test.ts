@@ -103,6 +103,13 @@ describe('conftree simulate', () => {
     expect(stderr).toBe(`conftree: error: ${path}: Space X, node "1": parent 9 is not a node of this space.\n`);
   });
 
+  test('unknown hidden id exits 2', async () => {
+    const path = await spaceFile({ key: 'X', pages: [{ id: '1', title: 'T', parentId: null }] });
+    const { code, stderr } = await cli(['simulate', '--load', path, '--hidden', '99']);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`conftree: error: ${path}: Unknown node id "99" in permissions.hidden (--hidden): use ids of the served spaces' pages or folders.\n`);
+  });
+
   test.each([
     ['--latency', 'slow', '--latency expects fixed:MS, uniform:MIN_MS:MAX_MS or long-tail:MEDIAN_MS:P99_MS; got "slow".'],
     ['--server-errors', '2', '--server-errors expects a share from 0 to 1, such as 0.05; got "2".'],
