@@ -15,6 +15,7 @@ import { usefulParallelism } from './plan/cost-model.js';
 import { RoundTripMeter } from './plan/round-trip-meter.js';
 import { settleOrphans } from './second-source/settle-orphans.js';
 import type { StrategyOutput } from './strategy.js';
+import { fetchSubtree, prefersSubtreeWalk } from './subtree.js';
 import type { FetchResult, FetchWarning, UnreadableNode } from './types.js';
 
 const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {} };
@@ -93,7 +94,10 @@ async function withFlavorHint<T>(flavor: FlavorChoice, step: () => Promise<T>): 
   }
 }
 
-function runStrategy(context: StrategyContext, detection: Detection): Promise<StrategyOutput> {
+function runStrategy(context: StrategyContext, detection: Detection, rootId: string | null): Promise<StrategyOutput> {
+  if (prefersSubtreeWalk(context, detection, rootId)) {
+    return fetchSubtree(context, detection, rootId);
+  }
   return detection.flavor === 'cloud' ? fetchCloudSpace(context, detection.space) : fetchDatacenterSpace(context, detection.space);
 }
 
@@ -192,7 +196,7 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     logger.info(`Flavor: ${detection.flavor}, because ${detection.reason}.`);
     context.link = { ...context.link, rttMs: meter.finish() };
     logger.info(`Listing plan: ${usefulParallelism(context.link)} requests in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
-    return { detection, output: await runStrategy(context, detection) };
+    return { detection, output: await runStrategy(context, detection, options.rootId ?? null) };
   });
   const homepageId = output.space.homepageId ?? null;
   let records = output.records;

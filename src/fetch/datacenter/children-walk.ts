@@ -29,7 +29,7 @@ import type { V1Content } from './wire.js';
 /** Levels asked for per request; the server may cut the chain shorter. */
 const CHAIN_LEVELS = 8;
 
-const CHILDREN_CHAIN = Array.from({ length: CHAIN_LEVELS }, () => 'children.page').join('.');
+export const CHILDREN_CHAIN = Array.from({ length: CHAIN_LEVELS }, () => 'children.page').join('.');
 
 /** Page size of child listings: the cap of listings with a non-body expand (Atlassian KB 1032258424). */
 const CHILD_LISTING_LIMIT = 200;
@@ -54,7 +54,7 @@ interface ExpandedChildren {
   _links?: { next?: string };
 }
 
-type ContentWithChildren = V1Content & { children?: { page?: ExpandedChildren } };
+export type ContentWithChildren = V1Content & { children?: { page?: ExpandedChildren } };
 
 /** State of one walk: what was reached and what is still to be read. */
 class Walk {
@@ -286,7 +286,22 @@ export async function walkSpaceChildren(context: StrategyContext, spaceKey: stri
   for (const root of roots) {
     walk.visit(root, null);
   }
+  return drain(walk);
+}
 
+/**
+ * Walks the current pages below `root`, a page read with the chained
+ * `children.page` expand (`CHILDREN_CHAIN`), which becomes a top-level record.
+ */
+export function walkBelowPage(context: StrategyContext, root: ContentWithChildren, base: string | undefined): Promise<WalkOutcome> {
+  const walk = new Walk(context, base);
+  walk.methods.add('children-expand');
+  walk.visit(root, null);
+  return drain(walk);
+}
+
+/** Reads wave by wave until no page is left whose children are unknown. */
+async function drain(walk: Walk): Promise<WalkOutcome> {
   while (walk.toExpand.length > 0 || walk.toList.length > 0) {
     const toExpand = walk.toExpand;
     const toList = walk.toList;
@@ -294,7 +309,7 @@ export async function walkSpaceChildren(context: StrategyContext, spaceKey: stri
     walk.toList = [];
     // The client's limiter bounds how many of these are in flight.
     await Promise.all([...toExpand.map((id) => expand(walk, id)), ...toList.map((id) => listChildren(walk, id))]);
-    context.progress('listing', walk.records.size);
+    walk.context.progress('listing', walk.records.size);
   }
 
   return {
