@@ -72,7 +72,7 @@ async function readDatacenterRoot(context: StrategyContext, rootId: string, spac
   }
 }
 
-/** Asks CQL how many current pages are below `rootId`; undefined when the answer has no count. */
+/** Asks CQL how many current pages are below `rootId`; undefined when the response has no count. */
 async function countBelow(context: StrategyContext, rootId: string): Promise<number | undefined> {
   try {
     const response = await context.client.getJson<{ totalSize?: unknown }>('/rest/api/content/search', { cql: `ancestor = ${rootId} and type = page`, limit: 1 });

@@ -81,7 +81,7 @@ function readItem(item: HtmlNode): PagetreeChild | undefined {
 
 /**
  * Returns the children listed at the first level of a `naturalchildren.action`
- * fragment, or undefined when the HTML holds no page tree list at all (a
+ * fragment, or undefined when the HTML contains no page tree list at all (a
  * login page or an error page that came with status 200).
  */
 export function parsePagetreeChildren(html: string): PagetreeChild[] | undefined {

@@ -35,7 +35,7 @@ export function findInconsistentChains(inputs: readonly AncestorInput[], resolut
   return inconsistent;
 }
 
-/** Whether `own` is exactly `parentAncestors` plus `parentId`. */
+/** Returns whether `own` is exactly `parentAncestors` plus `parentId`. */
 function isParentChain(own: ReadonlySet<string>, parentId: string, parentAncestors: ReadonlySet<string>): boolean {
   if (own.size !== parentAncestors.size + 1 || !own.has(parentId)) {
     return false;

@@ -7,8 +7,8 @@
  * Three sources, cheapest first:
  * 1. chained expands, `children.page.children.page...` up to 8 levels per
  *    request (the chain limit: community.developer.atlassian.com t/45070);
- *    servers that allow fewer levels answer with fewer, and the walk goes on
- *    from wherever the answer stops;
+ *    servers that allow fewer levels return fewer, and the walk goes on
+ *    from wherever the response stops;
  * 2. `content/{id}/child/page` for a parent whose expanded children carried a
  *    `next` link, because an expansion holds only the first page (25 by default);
  * 3. the pagetree `naturalchildren.action` HTML for a parent whose child
@@ -77,9 +77,9 @@ class Walk {
   /**
    * Queues a failed read of `id` once more for the next wave, unless it
    * failed with 404 or 403 or was already retried. The client retries each
-   * request itself; this second chance covers a run of failures that outlasts
-   * those retries, which a walk of many requests meets far more often than a
-   * short listing. Returns false when the failure is final.
+   * request itself, but a walk of many requests meets a run of failures that
+   * outlasts those retries far more often than a short listing does. Returns
+   * false when the failure is final.
    */
   retryLater(id: string, error: unknown, queue: string[]): boolean {
     const denied = isHttpStatusError(error) && (error.status === 404 || error.status === 403);

@@ -21,7 +21,7 @@ export interface SettledListing {
 /** Label of the current pages' listing in warning details, as the listing strategies write it. */
 const CURRENT_LISTING = 'current pages';
 
-/** Asks CQL search how many current pages the space has; undefined when the answer has no count. */
+/** Asks CQL search how many current pages the space has; undefined when the response has no count. */
 async function countCurrentPages(context: StrategyContext, spaceKey: string): Promise<number | undefined> {
   if (/["\\]/.test(spaceKey)) {
     return undefined;
@@ -39,7 +39,7 @@ async function countCurrentPages(context: StrategyContext, spaceKey: string): Pr
   return undefined;
 }
 
-/** Whether a complete walk settles `warning`: a listing of current pages, or parents of pages the walk reached. */
+/** Returns whether a complete walk settles `warning`: a listing of current pages, or parents of pages the walk reached. */
 function settles(warning: FetchWarning, reached: ReadonlySet<string>): boolean {
   const details = warning.details ?? {};
   if (warning.code === 'ancestors-missing' || warning.code === 'parent-uncertain' || warning.code === 'ancestors-inconsistent') {
