@@ -51,7 +51,7 @@ function settles(warning: FetchWarning, reached: ReadonlySet<string>): boolean {
 
 /**
  * Merges the walk into the listing. The walk's parents win, since each comes
- * from a child listing. Once the walk is confirmed, it holds every current
+ * from a child listing. Once the walk is confirmed, it contains every current
  * page, so current pages that only the listing had are stale and dropped;
  * pages of other statuses are kept from the listing.
  */
