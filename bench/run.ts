@@ -129,8 +129,9 @@ async function main(): Promise<void> {
     '### Build and render throughput',
     '',
     `\`tsx bench/throughput.ts ${THROUGHPUT_RECORDS}\` in a child process with \`--expose-gc\`: a seeded random tree`,
-    'of synthetic records in shuffled order, built with `buildTree` (linking, sibling',
-    'order, depths), then rendered as text and CSV to a sink that only counts lines.',
+    'of synthetic records in shuffled order, copied through `JSON.parse` one page of 250',
+    'at a time, as a fetch parses a listing, then built with `buildTree` (linking, sibling',
+    'order, depths) and rendered as text and CSV to a sink that only counts lines.',
     '',
     ...throughputTable(throughput),
   ];

@@ -7,6 +7,8 @@
  * Prints one JSON object: build and order rate, peak RSS, and text and CSV
  * rendering rates. Records form a seeded random tree, 1 to 40 children per
  * page, manual positions on four groups in five, titles of 10 to 40 characters.
+ * They come in shuffled order and are parsed from JSON pages by `asListed`
+ * before the timed part starts, as a fetch would leave them.
  */
 import type { FetchResult } from '../src/fetch/types.js';
 import { renderTo } from '../src/render/index.js';
@@ -51,6 +53,28 @@ export function syntheticRecords(count: number, seed = 7): PageRecord[] {
   return records;
 }
 
+/**
+ * Returns copies of `records` made the way a fetch makes them: parsed by
+ * `JSON.parse` one listing page at a time, in listing order. Each copy then
+ * lies in memory next to the records listed before and after it, and its
+ * strings are flat, as the parser makes them. V8 in Node 20 internalizes the
+ * parsed strings of up to 10 characters, such as these 6-digit ids, so a
+ * parent id is the same string as the parent's id, as after a fetch of such
+ * ids. The records of `syntheticRecords` lie in the order they were
+ * generated, which the shuffle scatters, and their titles are concatenations.
+ * Building from them took 16 to 26 % longer than building from the copies.
+ */
+export function asListed(records: readonly PageRecord[], pageSize = 250): PageRecord[] {
+  const listed: PageRecord[] = [];
+  for (let start = 0; start < records.length; start += pageSize) {
+    const page = JSON.parse(JSON.stringify(records.slice(start, start + pageSize))) as PageRecord[];
+    for (const record of page) {
+      listed.push(record);
+    }
+  }
+  return listed;
+}
+
 /** Returns a sink that counts lines and bytes and keeps nothing. */
 function countingSink(): RenderSink & { lines: number; bytes: number } {
   const sink = {
@@ -93,7 +117,7 @@ async function renderRate(format: 'text' | 'csv', result: FetchResult): Promise<
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 1_000_000);
-  const records = syntheticRecords(count);
+  const records = asListed(syntheticRecords(count));
   // Collect the generator's garbage first, so that it is not charged to the
   // build. Needs `--expose-gc`; without it the build pays for it.
   (globalThis as { gc?: () => void }).gc?.();

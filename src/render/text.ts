@@ -23,7 +23,7 @@ import { describeFetchDetails } from './fetch-metadata.js';
 import { readMaxIndentDepth } from './options.js';
 import { ChunkBuffer } from './sink.js';
 import type { Renderer } from './types.js';
-import { walk } from './walk.js';
+import { surveyForest, TreeCursor, VisitGuard } from './walk.js';
 
 const BRANCH = '├── ';
 const LAST_BRANCH = '└── ';
@@ -44,15 +44,15 @@ export const renderText: Renderer = async (result, sink, options = {}) => {
     maxIndentDepth: readMaxIndentDepth(options.maxIndentDepth),
   };
   const out = new ChunkBuffer(sink);
-  const visited = new Set<TreeNode>();
+  const orphans = result.tree.orphans;
+  const guard = new VisitGuard(surveyForest([result.tree.roots, ...orphans.map((orphan) => [orphan.node])]));
 
   const pending = out.write(`${formatSpaceHeading(result.space)} (${escapeControlCharacters(describeFetchDetails(result))})\n`);
   if (pending) await pending;
 
-  await writeSubtrees(out, result.tree.roots, layout, visited);
+  await writeSubtrees(out, new TreeCursor(result.tree.roots, guard), layout);
 
   // Adjacent orphan subtrees with the same missing parent share one heading line.
-  const orphans = result.tree.orphans;
   let start = 0;
   while (start < orphans.length) {
     const missingParentId = orphans[start]!.missingParentId;
@@ -64,7 +64,7 @@ export const renderText: Renderer = async (result, sink, options = {}) => {
     const heading = out.write(`(parent ${escapeControlCharacters(missingParentId)} not found)\n`);
     if (heading) await heading;
     const group = orphans.slice(start, end).map((orphan) => orphan.node);
-    await writeSubtrees(out, group, layout, visited);
+    await writeSubtrees(out, new TreeCursor(group, guard), layout);
     start = end;
   }
 
@@ -79,12 +79,7 @@ function formatSpaceHeading(space: SpaceInfo): string {
   return `${key} — ${escapeControlCharacters(space.name)}`;
 }
 
-async function writeSubtrees(
-  out: ChunkBuffer,
-  tops: readonly TreeNode[],
-  layout: TextLayout,
-  visited: Set<TreeNode>,
-): Promise<void> {
+async function writeSubtrees(out: ChunkBuffer, cursor: TreeCursor, layout: TextLayout): Promise<void> {
   const maxWidth = layout.maxIndentDepth * GUIDE_WIDTH;
   // guides[i] is the column drawn below the ancestor at depth i. It is a line
   // when that ancestor has siblings after it, and blank otherwise.
@@ -93,8 +88,8 @@ async function writeSubtrees(
   let visible = '';
   let previousDepth = -1;
 
-  for (const step of walk(tops, visited)) {
-    const depth = step.depth;
+  while (cursor.advance()) {
+    const depth = cursor.depth;
 
     // A sibling has the same guides as the previous line, and a first child
     // adds its parent's guide to them. Only a step back up rebuilds them from
@@ -111,11 +106,11 @@ async function writeSubtrees(
 
     const hidden = depth - layout.maxIndentDepth;
     const marker = hidden > 0 ? `[+${hidden}] ` : '';
-    const connector = step.isLast ? LAST_BRANCH : BRANCH;
-    const line = marker + visible + connector + formatLabel(step.node, layout) + '\n';
+    const connector = cursor.isLast ? LAST_BRANCH : BRANCH;
+    const line = marker + visible + connector + formatLabel(cursor.node!, layout) + '\n';
 
     guides.length = depth;
-    guides.push(step.isLast ? BLANK_GUIDE : GUIDE);
+    guides.push(cursor.isLast ? BLANK_GUIDE : GUIDE);
 
     const pending = out.write(line);
     if (pending) await pending;
