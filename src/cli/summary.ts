@@ -58,7 +58,7 @@ export function warningLines(result: FetchResult, verbose: boolean): string[] {
   return lines;
 }
 
-/** Names the listed nodes that could not be read, up to five, or returns undefined when there are none. */
+/** Names the nodes that could not be read by id, up to five, or returns undefined when there are none. */
 function unreadableLine(result: FetchResult): string | undefined {
   const nodes = result.unreadable;
   if (nodes.length === 0) {
@@ -69,5 +69,5 @@ function unreadableLine(result: FetchResult): string | undefined {
     .map((node) => (node.title === '' ? node.id : `${node.id} "${escapeControlCharacters(node.title)}"`))
     .join(', ');
   const more = nodes.length > LINES_PER_CODE ? ` and ${nodes.length - LINES_PER_CODE} more` : '';
-  return `conftree: note: ${plural(nodes.length, 'listed node')} could not be read (see "unreadable" in --format json; --unreadable omit leaves them out): ${named}${more}.`;
+  return `conftree: note: ${plural(nodes.length, 'node')} could not be read by id (see "unreadable" in --format json; --unreadable omit leaves them out): ${named}${more}.`;
 }

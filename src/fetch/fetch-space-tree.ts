@@ -94,9 +94,10 @@ async function withFlavorHint<T>(flavor: FlavorChoice, step: () => Promise<T>): 
   }
 }
 
-function runStrategy(context: StrategyContext, detection: Detection, rootId: string | null): Promise<StrategyOutput> {
-  if (prefersSubtreeWalk(context, detection, rootId)) {
-    return fetchSubtree(context, detection, rootId);
+async function runStrategy(context: StrategyContext, detection: Detection, rootId: string | null): Promise<StrategyOutput> {
+  const subtree = prefersSubtreeWalk(context, detection, rootId) ? await fetchSubtree(context, detection, rootId) : undefined;
+  if (subtree !== undefined) {
+    return subtree;
   }
   return detection.flavor === 'cloud' ? fetchCloudSpace(context, detection.space) : fetchDatacenterSpace(context, detection.space);
 }
@@ -195,7 +196,8 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     const detection = flavor === 'auto' ? await detectFlavor(context) : await lookUpSpace(context, flavor);
     logger.info(`Flavor: ${detection.flavor}, because ${detection.reason}.`);
     context.link = { ...context.link, rttMs: meter.finish() };
-    logger.info(`Listing plan: ${usefulParallelism(context.link)} requests in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
+    const inFlight = usefulParallelism(context.link);
+    logger.info(`Listing plan: ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
     return { detection, output: await runStrategy(context, detection, options.rootId ?? null) };
   });
   const homepageId = output.space.homepageId ?? null;

@@ -29,14 +29,17 @@ const CLOUD_TYPES: readonly [NodeType, string][] = [
 
 type CloudNode = V2Container & { spaceId?: string | number };
 
-/** Reads the Cloud node `rootId` of any type; a 404 for one type moves on to the next. */
-async function readCloudRoot(context: StrategyContext, rootId: string, space: SpaceInfo): Promise<PageRecord> {
+/**
+ * Reads the Cloud node `rootId` of any type; a 404 for one type moves on to
+ * the next. Returns undefined when every type answers 404.
+ */
+async function readCloudRoot(context: StrategyContext, rootId: string, space: SpaceInfo): Promise<PageRecord | undefined> {
   for (const [type, path] of CLOUD_TYPES) {
     try {
       const response = await context.client.getJson<CloudNode>(`/api/v2/${path}/${encodeURIComponent(rootId)}`);
       const node = response.data;
       if (node.spaceId !== undefined && space.id !== undefined && String(node.spaceId) !== space.id) {
-        break;
+        throw new RootNotFoundError(rootId, space.key);
       }
       const record: PageRecord = { id: rootId, title: node.title ?? '', type, parentId: null, position: normalizePosition(node.position), status: node.status ?? 'current' };
       const url = joinWebUrl(node._links?.base, node._links?.webui);
@@ -50,11 +53,11 @@ async function readCloudRoot(context: StrategyContext, rootId: string, space: Sp
       }
     }
   }
-  throw new RootNotFoundError(rootId, space.key);
+  return undefined;
 }
 
-/** Reads the Data Center page `rootId` with its first levels of children. */
-async function readDatacenterRoot(context: StrategyContext, rootId: string, space: SpaceInfo): Promise<{ root: ContentWithChildren; base: string | undefined }> {
+/** Reads the Data Center page `rootId` with its first levels of children; undefined when it answers 404. */
+async function readDatacenterRoot(context: StrategyContext, rootId: string, space: SpaceInfo): Promise<{ root: ContentWithChildren; base: string | undefined } | undefined> {
   try {
     const response = await context.client.getJson<ContentWithChildren & { _links?: { base?: string } }>(`/rest/api/content/${encodeURIComponent(rootId)}`, {
       expand: `space,${CHILDREN_CHAIN}`,
@@ -66,7 +69,7 @@ async function readDatacenterRoot(context: StrategyContext, rootId: string, spac
     return { root, base: root._links?.base };
   } catch (error) {
     if (isHttpStatusError(error) && error.status === 404) {
-      throw new RootNotFoundError(rootId, space.key);
+      return undefined;
     }
     throw error;
   }
@@ -141,20 +144,30 @@ export function prefersSubtreeWalk(context: StrategyContext, detection: Detectio
   return rootId !== null && rootId !== spaceInfoOf(detection).homepageId && context.statuses.every((status) => statuses.includes(status));
 }
 
-/** Fetches the subtree below `rootId` of the detected space. */
-export async function fetchSubtree(context: StrategyContext, detection: Detection, rootId: string): Promise<StrategyOutput> {
+/**
+ * Fetches the subtree below `rootId` of the detected space. Returns undefined
+ * when the root answers 404: it may be missing, or listed but not readable by
+ * id, and only the space listing can tell.
+ */
+export async function fetchSubtree(context: StrategyContext, detection: Detection, rootId: string): Promise<StrategyOutput | undefined> {
   const space = spaceInfoOf(detection);
   context.progress('listing', 0);
   if (detection.flavor === 'cloud') {
     const root = await readCloudRoot(context, rootId, space);
+    if (root === undefined) {
+      return undefined;
+    }
     const walk = await walkBelow(context, [root]);
     warnIncomplete(context, walk);
     const records = walk.records.filter((record) => record.id === rootId || context.statuses.includes(record.status));
     return { strategy: 'cloud-v2-descendants-subtree', space, records, unreadable: walk.unreadable };
   }
 
-  const { root, base } = await readDatacenterRoot(context, rootId, space);
-  const walk = await walkBelowPage(context, root, base);
+  const read = await readDatacenterRoot(context, rootId, space);
+  if (read === undefined) {
+    return undefined;
+  }
+  const walk = await walkBelowPage(context, read.root, read.base);
   warnIncomplete(context, walk);
   if (walk.complete) {
     await confirmCount(context, rootId, walk.records.length - 1);

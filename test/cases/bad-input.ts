@@ -208,6 +208,12 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
     },
   },
   {
+    name: 'snapshot folder missing',
+    exitCode: 7,
+    message: 'the --snapshot folder does not exist',
+    prepare: async (world) => ({ argv: ['tree', 'GOOD', '--snapshot', join(await world.folder(), 'missing')], env: cloudEnv(await world.cloud()) }),
+  },
+  {
     name: 'output folder missing',
     exitCode: 7,
     message: 'folder does not exist',

@@ -154,7 +154,7 @@ describe('conftree tree', () => {
     const kept = await cli(['tree', 'LCK'], envFor(simulator));
     const omitted = await cli(['tree', 'LCK', '--unreadable', 'omit', '--format', 'json'], envFor(simulator));
 
-    expect(kept.stderr).toContain('conftree: note: 1 listed node could not be read');
+    expect(kept.stderr).toContain('conftree: note: 1 node could not be read by id');
     expect(kept.stdout).toContain('Inside');
     expect(JSON.parse(omitted.stdout).unreadable).toEqual([{ id: '2', title: '', reason: 'HTTP 404 when the folder was read' }]);
     expect(omitted.stdout).not.toContain('Inside');

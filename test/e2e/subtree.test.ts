@@ -54,6 +54,24 @@ describe('fetching a subtree', () => {
     expect([...result.tree.byId.keys()].sort()).toEqual(['2', '5']);
   });
 
+  it('cuts a root that cannot be read by id from the space listing', async () => {
+    const space: SpaceDefinition = {
+      key: 'LCK',
+      homepageId: '1',
+      pages: [
+        { id: '1', title: 'Home', parentId: null, position: 0 },
+        { id: '6', title: 'Restricted', parentId: '1', position: 0, access: 'unreadable' },
+        { id: '7', title: 'Below', parentId: '6', position: 0 },
+      ],
+    };
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [space] });
+    const result = await fetchFrom(simulator, 'LCK', { rootId: '6' });
+
+    expect(result.complete).toBe(true);
+    expect(result.strategy).toBe('datacenter-search');
+    expect(shapeOf(result.tree.roots)).toEqual([{ id: '6', title: 'Restricted', type: 'page', children: [{ id: '7', title: 'Below', type: 'page', children: [] }] }]);
+  });
+
   it('rejects a root from another space', async () => {
     const other: SpaceDefinition = { key: 'OTH', homepageId: '50', pages: [{ id: '50', title: 'Elsewhere', parentId: null }, { id: '51', title: 'Child', parentId: '50' }] };
     const mine: SpaceDefinition = { key: 'MINE', homepageId: '1', pages: [{ id: '1', title: 'Home', parentId: null }] };

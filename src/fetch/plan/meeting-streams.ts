@@ -99,9 +99,13 @@ function applyDescending<T>(context: StrategyContext, state: MeetingState<T>, st
 /** Runs rounds until the streams meet or one of them reaches the end of the listing. */
 async function runRounds<T>(context: StrategyContext, state: MeetingState<T>, streams: [Stream<T>, Stream<T>], pageSize: number, getId: (item: T) => string, label: string): Promise<void> {
   const [ascending, descending] = streams;
+  let round = 0;
   while (!state.finished) {
     const gap = estimateGap(state.ascendingReach, state.descendingReach, state.lastAscending, state.lastDescending);
-    const both = gap > pageSize;
+    // The first page goes alone: a listing that fits in it needs no second
+    // stream, and one more round trip is small beside a listing long enough to split.
+    const both = round > 0 && gap > pageSize;
+    round += 1;
     const [up, down] = await Promise.all([ascending.next(), both ? descending.next() : Promise.resolve(undefined)]);
 
     const ascendingDone = applyAscending(context, state, up, getId, label);
