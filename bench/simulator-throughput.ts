@@ -5,69 +5,28 @@
  *
  * The simulator runs in this process (one thread for its JavaScript), and a
  * child process sends a fixed number of requests over loopback with a fixed
- * concurrency. Each row is one kind of request that a crawl sends, repeated
- * over paths spread across the space. The listings are walked once before
- * the measurement, so the measured requests hit warm caches, as repeated crawls do.
+ * concurrency, using the light client of `load-http1.ts`. Each row is one kind
+ * of request that a crawl sends, repeated over paths spread across the space.
+ * The listings are walked once before the measurement, so the measured
+ * requests hit warm caches, as repeated crawls do. Every row runs `rounds`
+ * times and reports the round with the median requests/s, because the figures
+ * vary from run to run on a shared machine.
  *
- * Run: npm run bench:simulator -- [requests] [concurrency]   (defaults 20000 and 16)
+ * Besides wall-clock figures, each row reports the CPU time (user plus system)
+ * of the simulator process per request, so the simulator's own cost can be
+ * read apart from the load generator competing for the same cores. The load
+ * generator's CPU time is given in percent of one core over the round.
+ *
+ * Run: npm run bench:simulator -- [requests] [concurrency] [rounds] [filter]
+ * Defaults: 20000 requests, 16 connections, 3 rounds and every row. `filter`
+ * keeps the rows whose request name contains it, e.g. 'expand=ancestors'.
  */
 import { fork } from 'node:child_process';
-import { Agent, get as httpGet } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type RunningSimulator, type SimulatorFlavorName } from '../src/simulator/index.js';
+import { runLoad, type LoadJob, type LoadResult } from './load-http1.js';
 
 const PAGES = 50_000;
-
-interface LoadJob {
-  readonly paths: string[];
-  readonly origin: string;
-  readonly authorization: string;
-  readonly requests: number;
-  readonly concurrency: number;
-}
-
-interface LoadResult {
-  readonly seconds: number;
-  readonly bytes: number;
-  readonly failures: number;
-}
-
-/** GETs one path on a keep-alive connection and returns the status and body size. */
-function get(agent: Agent, origin: URL, path: string, authorization: string): Promise<{ status: number; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const request = httpGet({ host: origin.hostname, port: origin.port, path, agent, headers: { Authorization: authorization } }, (response) => {
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-      });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, bytes }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-  });
-}
-
-/** Sends `job.requests` requests with `job.concurrency` keep-alive connections. node:http is used because it costs the client less CPU than fetch. */
-async function runLoad(job: LoadJob): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
-  const origin = new URL(job.origin);
-  let next = 0;
-  let bytes = 0;
-  let failures = 0;
-  const started = performance.now();
-  const lane = async () => {
-    for (let index = next++; index < job.requests; index = next++) {
-      const result = await get(agent, origin, job.paths[index % job.paths.length]!, job.authorization);
-      bytes += result.bytes;
-      if (result.status !== 200) {
-        failures++;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: job.concurrency }, lane));
-  agent.destroy();
-  return { seconds: (performance.now() - started) / 1000, bytes, failures };
-}
 
 /** Follows a listing's `next` links once and returns every page's path relative to the origin. */
 async function listingPaths(sim: RunningSimulator, first: string, authorization: string): Promise<string[]> {
@@ -112,12 +71,36 @@ async function requestKinds(sim: RunningSimulator, authorization: string): Promi
   ];
 }
 
-async function runClient(job: LoadJob): Promise<LoadResult> {
+/** Message from the load client: `started` right before its clock starts, then `result` or `error`. */
+type ClientMessage =
+  | { readonly kind: 'started' }
+  | { readonly kind: 'result'; readonly result: LoadResult }
+  | { readonly kind: 'error'; readonly message: string };
+
+interface Round {
+  readonly load: LoadResult;
+  /** CPU time of this process, which runs the simulator, from the client's start to its result. */
+  readonly simulatorCpuSeconds: number;
+}
+
+/** Runs one round in a child process, so that the load generator does not share the simulator's thread. */
+async function runRound(job: LoadJob): Promise<Round> {
   const client = fork(fileURLToPath(import.meta.url), ['--load-client'], { execArgv: ['--import', 'tsx'] });
   try {
-    return await new Promise<LoadResult>((resolve, reject) => {
-      client.once('message', (message) => resolve(message as LoadResult));
+    return await new Promise<Round>((resolve, reject) => {
+      let cpuBefore: NodeJS.CpuUsage | undefined;
+      client.on('message', (message: ClientMessage) => {
+        if (message.kind === 'started') {
+          cpuBefore = process.cpuUsage();
+        } else if (message.kind === 'result') {
+          const cpu = process.cpuUsage(cpuBefore);
+          resolve({ load: message.result, simulatorCpuSeconds: (cpu.user + cpu.system) / 1e6 });
+        } else {
+          reject(new Error(`Load client failed: ${message.message}`));
+        }
+      });
       client.once('error', reject);
+      client.once('exit', (code) => reject(new Error(`Load client exited with code ${code} before sending a result.`)));
       client.send(job);
     });
   } finally {
@@ -125,7 +108,38 @@ async function runClient(job: LoadJob): Promise<LoadResult> {
   }
 }
 
-async function measure(flavor: SimulatorFlavorName, requests: number, concurrency: number): Promise<string[]> {
+/** Formats the round with the median requests/s as a table row. The range column spans every round. */
+function formatRow(flavor: string, kind: RequestKind, requests: number, rounds: Round[]): string {
+  const sorted = [...rounds].sort((a, b) => b.load.seconds - a.load.seconds);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const rate = (round: Round) => Math.round(requests / round.load.seconds);
+  const range = `${rate(sorted[0]!)}–${rate(sorted[sorted.length - 1]!)}`;
+  const { seconds, bytes, failures, cpuSeconds } = median.load;
+  const cells = [
+    flavor,
+    kind.name,
+    String(requests),
+    seconds.toFixed(2),
+    String(rate(median)),
+    range,
+    (bytes / requests / 1024).toFixed(1),
+    (bytes / 2 ** 20 / seconds).toFixed(1),
+    ((median.simulatorCpuSeconds / requests) * 1e6).toFixed(0),
+    ((cpuSeconds / seconds) * 100).toFixed(0),
+    String(failures),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+interface Settings {
+  readonly requests: number;
+  readonly concurrency: number;
+  readonly rounds: number;
+  /** Substring that selects rows by request name. The empty string selects every row. */
+  readonly filter: string;
+}
+
+async function measure(flavor: SimulatorFlavorName, settings: Settings): Promise<string[]> {
   const sim = await startSimulator({ flavor, generate: { key: 'BENCH', pages: PAGES, seed: 1, flavor } });
   try {
     const authorization =
@@ -133,12 +147,14 @@ async function measure(flavor: SimulatorFlavorName, requests: number, concurrenc
         ? `Basic ${Buffer.from(`${sim.credentials.username}:${sim.credentials.apiToken}`).toString('base64')}`
         : `Bearer ${sim.credentials.personalToken}`;
     const rows: string[] = [];
-    for (const kind of await requestKinds(sim, authorization)) {
-      const result = await runClient({ paths: kind.paths, origin: sim.origin, authorization, requests, concurrency });
-      const rps = Math.round(requests / result.seconds);
-      const kib = result.bytes / requests / 1024;
-      const mib = result.bytes / 2 ** 20 / result.seconds;
-      rows.push(`| ${flavor} | ${kind.name} | ${requests} | ${result.seconds.toFixed(2)} | ${rps} | ${kib.toFixed(1)} | ${mib.toFixed(1)} | ${result.failures} |`);
+    const kinds = (await requestKinds(sim, authorization)).filter((kind) => kind.name.includes(settings.filter));
+    for (const kind of kinds) {
+      const job: LoadJob = { paths: kind.paths, origin: sim.origin, authorization, requests: settings.requests, concurrency: settings.concurrency };
+      const rounds: Round[] = [];
+      for (let round = 0; round < settings.rounds; round++) {
+        rounds.push(await runRound(job));
+      }
+      rows.push(formatRow(flavor, kind, settings.requests, rounds));
     }
     return rows;
   } finally {
@@ -146,25 +162,40 @@ async function measure(flavor: SimulatorFlavorName, requests: number, concurrenc
   }
 }
 
-async function main(): Promise<void> {
-  const requests = Number(process.argv[2] ?? 20_000);
-  const concurrency = Number(process.argv[3] ?? 16);
-  if (!Number.isInteger(requests) || requests < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
-    throw new Error('Usage: npm run bench:simulator -- [requests] [concurrency], both positive integers.');
+function parseSettings(args: string[]): Settings {
+  const [requests, concurrency, rounds] = [args[0] ?? '20000', args[1] ?? '16', args[2] ?? '3'].map(Number) as [number, number, number];
+  if (![requests, concurrency, rounds].every((value) => Number.isInteger(value) && value >= 1)) {
+    throw new Error(
+      `Invalid arguments "${args.join(' ')}". Usage: npm run bench:simulator -- [requests] [concurrency] [rounds] [filter], the first three positive integers.`,
+    );
   }
-  console.log(`${PAGES}-node space, ${requests} requests per row, concurrency ${concurrency}, zero latency`);
-  console.log('| flavor | request | requests | seconds | requests/s | KiB/response | MiB/s | non-200 |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  return { requests, concurrency, rounds, filter: args[3] ?? '' };
+}
+
+async function main(): Promise<void> {
+  const settings = parseSettings(process.argv.slice(2));
+  console.log(
+    `${PAGES}-node space, ${settings.requests} requests per row, concurrency ${settings.concurrency}, ` +
+      `median of ${settings.rounds} rounds, zero latency, Node.js ${process.version}`,
+  );
+  console.log(
+    '| flavor | request | requests | seconds | requests/s | requests/s range | KiB/response | MiB/s | simulator CPU µs/request | load generator CPU % | non-200 |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const flavor of ['cloud', 'dc-9'] as const) {
-    for (const row of await measure(flavor, requests, concurrency)) {
+    for (const row of await measure(flavor, settings)) {
       console.log(row);
     }
   }
 }
 
 if (process.argv[2] === '--load-client') {
-  process.once('message', async (job) => {
-    process.send!(await runLoad(job as LoadJob));
+  process.once('message', (job: LoadJob) => {
+    process.send!({ kind: 'started' } satisfies ClientMessage);
+    runLoad(job).then(
+      (result) => process.send!({ kind: 'result', result } satisfies ClientMessage),
+      (error: Error) => process.send!({ kind: 'error', message: error.message } satisfies ClientMessage),
+    );
   });
 } else {
   await main();

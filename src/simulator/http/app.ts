@@ -4,9 +4,10 @@
  *
  * Order: request log, content mutations, latency, per-request faults (resets,
  * timeouts, 5xx, 429 bursts, then truncated or slow bodies on the way out),
- * login page, rate limit, authentication, `Deprecation` header on v1,
- * response cache, routes. The login page comes early because an SSO proxy
- * responds before the request reaches Confluence.
+ * login page, rate limit, authentication, response cache, `Deprecation`
+ * header on v1, routes. The login page comes early because an SSO proxy
+ * responds before the request reaches Confluence. The `Deprecation` header
+ * comes after the cache, so that cached responses contain it.
  */
 import { Hono } from 'hono';
 import { createLatencyMiddleware } from '../faults/latency.js';
@@ -69,10 +70,12 @@ export function createApp(options: AppOptions): Hono {
     app.use('*', createRateLimitMiddleware(deps.faults.rateLimit, deps.profile, errorStyleFor));
   }
   app.use('*', createAuthMiddleware(options.credentials, deps.profile, errorStyleFor));
+  // The rate limit adds headers to c.res and request faults replace it, after the cache has run.
+  const postProcessesResponses = deps.faults.rateLimit !== null || hasRequestFaults(deps.faults);
+  app.use('*', createResponseCacheMiddleware(deps.store, { writeHitsDirectly: !postProcessesResponses }));
   if (deps.profile.v1.deprecated) {
     app.use(`${deps.site.sitePath}/rest/*`, createDeprecationMiddleware());
   }
-  app.use('*', createResponseCacheMiddleware(deps.store));
 
   for (const route of deps.profile.routes) {
     app.get(`${deps.site.sitePath}${route.path}`, route.create(deps));
