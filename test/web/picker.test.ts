@@ -8,9 +8,9 @@ import { DEEP_SCRIPT_TITLE, DEEP_SPACE, DOCS_SPACE } from '../server/support/doc
 import { serveSimulator } from '../server/support/serve.js';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser.js';
 import { activeTitle, waitForTree } from './support/tree-page.js';
+import { SCREENSHOTS } from './support/screenshots.js';
 
 const PICKER = 'conftree-picker#page';
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
 
 let browser: TestBrowser;
 let errors: string[];

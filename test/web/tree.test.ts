@@ -8,9 +8,9 @@ import { BOLD_TITLE, DEEP_BOLD_TITLE, DEEP_SCRIPT_TITLE, DEEP_SPACE, DOCS_SPACE,
 import { serveSimulator } from '../server/support/serve.js';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser.js';
 import { activeTitle, drawnRows, waitForTree } from './support/tree-page.js';
+import { SCREENSHOTS } from './support/screenshots.js';
 
 const TREE = 'conftree-tree#tree';
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
 
 let browser: TestBrowser;
 let errors: string[];
