@@ -219,3 +219,18 @@ describe('the descendants walk on Cloud', () => {
     expect(result.warnings.find((warning) => warning.code === 'listing-failed')?.details).toMatchObject({ recoveredBy: result.fallbacks });
   });
 });
+
+describe('a space that changes during the crawl', () => {
+  it('reads a Data Center space again after pages are trashed and moved mid-listing', async () => {
+    const generate = { key: 'MOVE', pages: 900, seed: 41, flavor: 'datacenter' } as const;
+    // Requests 1-3 are the Cloud probe, the space read and the first listing page.
+    const faults = { seed: 41, mutations: { afterRequests: 3, moves: 3, deletes: 2 } };
+    const simulator = await simulate({ flavor: 'datacenter', generate, faults });
+    const result = await fetchFrom(simulator, 'MOVE', { http: { concurrency: 1 } });
+
+    expect(result.complete).toBe(true);
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('MOVE'));
+    expect(result.fallbacks).toContain('children-expand');
+    expect(result.warnings.find((warning) => warning.code === 'listing-total-mismatch')?.affectsCompleteness).toBe(false);
+  });
+});
