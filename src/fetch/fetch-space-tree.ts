@@ -124,7 +124,7 @@ function reportBuildIssues(issues: BuildIssues, tree: Tree, warn: (warning: Fetc
     }
     warn({
       code: 'missing-parent',
-      message: `Page ${orphan.node.id} ("${orphan.node.title}") names parent ${orphan.missingParentId}, which is not in the listing; it is shown under "parent not found"${explanation === undefined ? '' : `. Checked: ${explanation}`}.`,
+      message: `Page ${orphan.node.id} ("${orphan.node.title}") names parent ${orphan.missingParentId}, which is not in the listing; it is shown under "parent ${orphan.missingParentId} not found"${explanation === undefined ? '' : `. Checked: ${explanation}`}.`,
       affectsCompleteness: true,
       details,
     });
@@ -197,7 +197,7 @@ export async function fetchSpaceTree(options: FetchTreeOptions): Promise<FetchRe
     logger.info(`Flavor: ${detection.flavor}, because ${detection.reason}.`);
     context.link = { ...context.link, rttMs: meter.finish() };
     const inFlight = usefulParallelism(context.link);
-    logger.info(`Listing plan: ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
+    logger.info(`Listing plan: up to ${inFlight} ${inFlight === 1 ? 'request' : 'requests'} in flight, for a shortest round trip of ${context.link.rttMs.toFixed(0)} ms.`);
     return { detection, output: await runStrategy(context, detection, options.rootId ?? null) };
   });
   const homepageId = output.space.homepageId ?? null;

@@ -3,7 +3,7 @@
  * that contains a comma, a double quote, CR or LF is quoted, with its double
  * quotes doubled.
  *
- * The header is `level_1,...,level_D,id,parent_id,type,url`, where D is the
+ * The header is `level_1,...,level_D,id,parent_id,type,status,url`, where D is the
  * number of levels of the deepest node (at least 1). Each node is one row, in
  * display order, with its own title in the column of its level and the titles
  * of its ancestors in the columns before it. So every row carries the full
@@ -79,7 +79,7 @@ export const renderCsv: Renderer = async (result, sink, options = {}) => {
   }
 
   const out = new ChunkBuffer(sink);
-  const header = [...Array.from({ length: levelCount }, (_, i) => `level_${i + 1}`), 'id', 'parent_id', 'type', 'url'];
+  const header = [...Array.from({ length: levelCount }, (_, i) => `level_${i + 1}`), 'id', 'parent_id', 'type', 'status', 'url'];
   const pending = out.write(`${header.map(formatField).join(',')}\r\n`);
   if (pending) await pending;
 
@@ -110,7 +110,7 @@ function findMaxDepth(groups: readonly (readonly TreeNode[])[]): number {
 }
 
 /**
- * Formats rows of `levelCount` level cells and the four node cells. Each
+ * Formats rows of `levelCount` level cells and the five node cells. Each
  * level's title field and id field are formatted once and kept while the walk
  * is below that node, so a row costs a constant number of field formats and
  * not one per level.
@@ -119,8 +119,8 @@ class RowWriter {
   readonly #out: ChunkBuffer;
   /** `emptyLevels[d]` is the commas of the empty level cells after a node at depth d. */
   readonly #emptyLevels: string[];
-  /** Formatted `type` fields by node type, which has few values. */
-  readonly #typeFields = new Map<string, string>();
+  /** Formatted `type` and `status` fields by value; both have few values. */
+  readonly #smallFields = new Map<string, string>();
 
   constructor(out: ChunkBuffer, levelCount: number) {
     this.#out = out;
@@ -147,17 +147,17 @@ class RowWriter {
       ids[depth] = id;
 
       const parent = depth === 0 ? topParentField : ids[depth - 1];
-      const row = `${level}${this.#emptyLevels[depth]},${id},${parent},${this.#typeField(node.type)},${node.url === undefined ? '' : formatField(node.url)}\r\n`;
+      const row = `${level}${this.#emptyLevels[depth]},${id},${parent},${this.#smallField(node.type)},${this.#smallField(node.status)},${node.url === undefined ? '' : formatField(node.url)}\r\n`;
       const pending = this.#out.write(row);
       if (pending) await pending;
     }
   }
 
-  #typeField(type: string): string {
-    let field = this.#typeFields.get(type);
+  #smallField(value: string): string {
+    let field = this.#smallFields.get(value);
     if (field === undefined) {
-      field = formatField(type);
-      this.#typeFields.set(type, field);
+      field = formatField(value);
+      this.#smallFields.set(value, field);
     }
     return field;
   }

@@ -7,7 +7,7 @@ import type { FetchResult } from '../fetch/types.js';
 
 /**
  * Returns one line such as `DOCS — Documentation, fetched
- * 2025-01-02T03:04:05.000Z, complete`, followed by `, subtree of page 123`
+ * 2025-01-02T03:04:05.000Z, complete`, followed by `, subtree of 123`
  * and `, 2 levels` when the fetch was cut to a subtree or a depth. The line is
  * raw text: the caller escapes it for its format.
  */
@@ -19,7 +19,7 @@ export function describeFetch(result: FetchResult): string {
 export function describeFetchDetails(result: FetchResult): string {
   const parts = [`fetched ${result.fetchedAt}`, describeCompleteness(result)];
   if (result.rootId !== null) {
-    parts.push(`subtree of page ${result.rootId}`);
+    parts.push(`subtree of ${result.rootId}`);
   }
   if (result.maxDepth !== null) {
     parts.push(result.maxDepth === 1 ? '1 level' : `${result.maxDepth} levels`);

@@ -76,13 +76,16 @@ async function writeList(out: ChunkBuffer, tops: readonly TreeNode[], maxIndentD
   }
 }
 
-/** Returns the item text: the title, as a link when the node has a web URL, then its type and home marks. */
+/** Returns the item text: the title, as a link when the node has a web URL, then its type, status and home marks. */
 function formatItem(node: TreeNode): string {
   const title = escapeMarkdown(node.title);
   const destination = markdownLinkDestination(node.url);
   let item = destination === null ? title : `[${title}](${destination})`;
   if (node.type !== 'page') {
     item += ` *(${node.type})*`;
+  }
+  if (node.status !== 'current') {
+    item += ` *(${escapeMarkdown(node.status)})*`;
   }
   if (node.isHome) {
     item += ' *(home)*';

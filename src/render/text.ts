@@ -122,6 +122,10 @@ function formatLabel(node: TreeNode, layout: TextLayout): string {
   if (node.type !== 'page') {
     label += ` [${node.type}]`;
   }
+  // Only `--include` brings in other statuses; without a mark they look like duplicates of current pages.
+  if (node.status !== 'current') {
+    label += ` [${escapeControlCharacters(node.status)}]`;
+  }
   if (node.isHome) {
     label += ' (home)';
   }

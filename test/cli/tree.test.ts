@@ -160,6 +160,21 @@ describe('conftree tree', () => {
     expect(omitted.stdout).not.toContain('Inside');
   });
 
+  it('marks archived pages that --include brings in', async () => {
+    const pages = [
+      { id: '1', title: 'Home', parentId: null },
+      { id: '2', title: 'Plan', parentId: '1', position: 0 },
+      { id: '3', title: 'Plan', parentId: '1', position: 1, status: 'archived' as const },
+    ];
+    const simulator = await simulate({ flavor: 'datacenter', spaces: [{ key: 'ARCH', homepageId: '1', pages }] });
+    const text = await cli(['tree', 'ARCH', '--include', 'archived'], envFor(simulator));
+    const csv = await cli(['tree', 'ARCH', '--include', 'archived', '--format', 'csv'], envFor(simulator));
+
+    expect(text.stdout).toContain('├── Plan\n');
+    expect(text.stdout).toContain('└── Plan [archived]\n');
+    expect(csv.stdout).toMatch(/^Home,Plan,3,1,page,archived,http/m);
+  });
+
   it('explains flavor detection with --verbose', async () => {
     const simulator = await simulate({ flavor: 'datacenter', spaces: [TRICKY] });
     const run = await cli(['tree', 'ESC', '--verbose'], envFor(simulator));

@@ -25,13 +25,13 @@ function expectedCsv(result: FetchResult): string {
   }
   const levels = maxDepth + 1;
 
-  const rows: string[][] = [[...Array.from({ length: levels }, (_, i) => `level_${i + 1}`), 'id', 'parent_id', 'type', 'url']];
+  const rows: string[][] = [[...Array.from({ length: levels }, (_, i) => `level_${i + 1}`), 'id', 'parent_id', 'type', 'status', 'url']];
   for (const { tops, parentId } of groups) {
     const path: string[] = [];
     for (const step of walk(tops)) {
       path.length = step.depth;
       path.push(step.node.title);
-      const cells = [...Array.from({ length: levels }, (_, i) => path[i] ?? ''), step.node.id, step.parent?.id ?? parentId, step.node.type, step.node.url ?? ''];
+      const cells = [...Array.from({ length: levels }, (_, i) => path[i] ?? ''), step.node.id, step.parent?.id ?? parentId, step.node.type, step.node.status, step.node.url ?? ''];
       rows.push(cells.map(neutralizeFormula));
     }
   }

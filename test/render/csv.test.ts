@@ -8,15 +8,15 @@ import { makeChain, makeResult, makeSampleResult, makeSpecialTitlesResult, SPECI
 const HOME_URL = 'https://example.atlassian.net/wiki/spaces/DOCS/pages/1';
 
 const SAMPLE_CSV = [
-  'level_1,level_2,level_3,id,parent_id,type,url',
-  `Home,,,1,,page,${HOME_URL}`,
-  'Home,Sales/Marketing,,2,1,page,',
-  'Home,Sales/Marketing,Meeting notes,4,2,page,',
-  'Home,Archive,,3,1,folder,',
-  'Home,Archive,Meeting notes,5,3,page,',
-  'Release notes,,,6,,page,',
-  'Lost page,,,7,99,page,',
-  'Lost page,Lost child,,8,7,page,',
+  'level_1,level_2,level_3,id,parent_id,type,status,url',
+  `Home,,,1,,page,current,${HOME_URL}`,
+  'Home,Sales/Marketing,,2,1,page,current,',
+  'Home,Sales/Marketing,Meeting notes,4,2,page,current,',
+  'Home,Archive,,3,1,folder,current,',
+  'Home,Archive,Meeting notes,5,3,page,current,',
+  'Release notes,,,6,,page,current,',
+  'Lost page,,,7,99,page,current,',
+  'Lost page,Lost child,,8,7,page,current,',
   '',
 ].join('\r\n');
 
@@ -40,14 +40,14 @@ describe('csv renderer', () => {
 
   test('empty tree has one level column', async () => {
     const result = makeResult({ roots: [] });
-    expect(await renderToString('csv', result)).toBe('level_1,id,parent_id,type,url\r\n');
+    expect(await renderToString('csv', result)).toBe('level_1,id,parent_id,type,status,url\r\n');
   });
 
   test('header counts the deepest level', async () => {
     const text = await renderToString('csv', makeChain(5));
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['level_1', 'level_2', 'level_3', 'level_4', 'level_5', 'id', 'parent_id', 'type', 'url']);
-    expect(rows[5]).toEqual(['Level 0', 'Level 1', 'Level 2', 'Level 3', 'Level 4', '5', '4', 'page', '']);
+    expect(rows[0]).toEqual(['level_1', 'level_2', 'level_3', 'level_4', 'level_5', 'id', 'parent_id', 'type', 'status', 'url']);
+    expect(rows[5]).toEqual(['Level 0', 'Level 1', 'Level 2', 'Level 3', 'Level 4', '5', '4', 'page', 'current', '']);
   });
 
   test('duplicate titles keep their own ids', async () => {
@@ -68,7 +68,7 @@ describe('csv renderer', () => {
     for (const special of SPECIAL_TITLES) {
       const row = byId.get(special.id);
       const expected = special.formula ? `'${special.title}` : special.title;
-      expect(row, `row of ${special.id}`).toEqual(['Specials', expected, special.id, '100', 'page', '']);
+      expect(row, `row of ${special.id}`).toEqual(['Specials', expected, special.id, '100', 'page', 'current', '']);
     }
   });
 
@@ -91,8 +91,8 @@ describe('csv renderer', () => {
         expect(cell, JSON.stringify(cell)).not.toMatch(/^\s*[=+\-@＝＋－＠]/);
       }
     }
-    expect(rows[1]).toEqual(['\'=HYPERLINK("http://example.com")', '', "'-1", '', 'page', '\'=cmd|"/c calc"!A1']);
-    expect(rows.at(-1)).toEqual(["'@orphan", '', '7', "'+99", 'page', '']);
+    expect(rows[1]).toEqual(['\'=HYPERLINK("http://example.com")', '', "'-1", '', 'page', 'current', '\'=cmd|"/c calc"!A1']);
+    expect(rows.at(-1)).toEqual(["'@orphan", '', '7', "'+99", 'page', 'current', '']);
   });
 
   test('line ends are CRLF outside quoted cells', async () => {
@@ -104,16 +104,16 @@ describe('csv renderer', () => {
 
   test('quotes are doubled inside quoted cells', async () => {
     const text = await renderToString('csv', makeSpecialTitlesResult());
-    expect(text).toContain('Specials,"""double""",108,100,page,\r\n');
-    expect(text).toContain('Specials,"Comma, quote "" and CR\r",117,100,page,\r\n');
-    expect(text).toContain('Specials,"Line one\r\nLine two",109,100,page,\r\n');
-    expect(text).toContain('Specials,Sales/Marketing,119,100,page,\r\n');
+    expect(text).toContain('Specials,"""double""",108,100,page,current,\r\n');
+    expect(text).toContain('Specials,"Comma, quote "" and CR\r",117,100,page,current,\r\n');
+    expect(text).toContain('Specials,"Line one\r\nLine two",109,100,page,current,\r\n');
+    expect(text).toContain('Specials,Sales/Marketing,119,100,page,current,\r\n');
   });
 
   test('orphan levels start at level_1', async () => {
     const rows = parseCsv(await renderToString('csv', makeSampleResult()));
-    expect(rows[7]).toEqual(['Lost page', '', '', '7', '99', 'page', '']);
-    expect(rows[8]).toEqual(['Lost page', 'Lost child', '', '8', '7', 'page', '']);
+    expect(rows[7]).toEqual(['Lost page', '', '', '7', '99', 'page', 'current', '']);
+    expect(rows[8]).toEqual(['Lost page', 'Lost child', '', '8', '7', 'page', 'current', '']);
   });
 });
 

@@ -16,7 +16,7 @@ describe('describeFetch', () => {
 
   test('names a subtree and a depth cut', () => {
     const result = { ...makeResult({ space: { key: 'OPS' }, roots: [] }), rootId: '42', maxDepth: 2 };
-    expect(describeFetch(result)).toBe('OPS, fetched 2025-01-02T03:04:05.000Z, complete, subtree of page 42, 2 levels');
+    expect(describeFetch(result)).toBe('OPS, fetched 2025-01-02T03:04:05.000Z, complete, subtree of 42, 2 levels');
     expect(describeFetch({ ...result, maxDepth: 1 })).toMatch(/, 1 level$/);
   });
 

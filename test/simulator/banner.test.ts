@@ -25,6 +25,25 @@ describe('formatBanner', () => {
     expect(lines.some((line) => line.startsWith('CONFLUENCE_PASSWORD='))).toBe(false);
   });
 
+  test('cloud banner counts the containers a page listing cannot reach', async () => {
+    const space = {
+      key: 'BOX',
+      homepageId: '1',
+      pages: [
+        { id: '1', title: 'Home', parentId: null },
+        { id: '2', title: 'Empty folder', parentId: '1', type: 'folder' as const },
+        { id: '3', title: 'Full folder', parentId: '1', type: 'folder' as const },
+        { id: '4', title: 'Page in it', parentId: '3' },
+      ],
+    };
+    const simulator = await startSimulator({ flavor: 'cloud', spaces: [space] });
+    try {
+      expect(formatBanner(simulator)).toContain(`space BOX "BOX space": 4 visible nodes, home page 1; 1 is a container with no page below, which Cloud's page listing does not reach`);
+    } finally {
+      await simulator.close();
+    }
+  });
+
   test('data center banner has token and password lines', () => {
     const lines = formatBanner(dataCenter).split('\n');
     expect(lines).toContain(`CONFLUENCE_URL=${dataCenter.origin}/confluence`);

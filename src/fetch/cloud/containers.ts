@@ -65,7 +65,7 @@ async function readContainer(context: StrategyContext, ref: ContainerRef): Promi
     if (isHttpStatusError(error) && (error.status === 404 || error.status === 403)) {
       context.warn({
         code: 'container-unreadable',
-        message: `The ${ref.type} ${ref.id} that pages name as their parent could not be read (HTTP ${error.status}); its pages are listed under "parent not found".`,
+        message: `The ${ref.type} ${ref.id} that pages name as their parent could not be read (HTTP ${error.status}); its pages are listed under "parent ${ref.id} not found".`,
         affectsCompleteness: true,
         details: { id: ref.id, type: ref.type, status: error.status },
       });

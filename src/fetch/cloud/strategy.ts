@@ -61,7 +61,7 @@ function rejectUnlistableStatuses(statuses: string[]): void {
   const unlistable = statuses.filter((status) => !LISTABLE_STATUSES.includes(status));
   if (unlistable.length > 0) {
     throw new InvalidOptionError(
-      `Status "${unlistable.join(', ')}" cannot be listed on Confluence Cloud: REST v2 lists only ${LISTABLE_STATUSES.join(', ')} pages, so leave it out of --include.`,
+      `Status "${unlistable.join(', ')}" cannot be listed on Confluence Cloud: REST v2 lists only ${LISTABLE_STATUSES.filter((status) => status !== 'deleted').join(', ')} pages, so leave it out of --include.`,
     );
   }
 }
