@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serveSimulator } from '../server/support/serve.js';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser.js';
-import { activeTitle, drawnRows, waitForTree } from './support/tree-page.js';
+import { activeTitle, settledRows, waitForTree } from './support/tree-page.js';
 
 const TREE = 'conftree-tree#tree';
 
@@ -42,16 +42,16 @@ describe('<conftree-tree> with 50,000 nodes', () => {
 
     await page.locator(`${TREE} button[part~="expand-all"]`).click();
     const expanded = await state();
-    const drawnExpanded = await drawnRows(page, TREE);
+    const drawnExpanded = await settledRows(page, TREE);
 
     await page.locator(`${TREE} [role="tree"]`).focus();
     await page.keyboard.press('End');
-    const lastDrawn = await drawnRows(page, TREE);
+    const lastDrawn = await settledRows(page, TREE);
     const lastTitle = await activeTitle(page, TREE);
 
     const needle = lastDrawn[lastDrawn.length - 1]!.title;
     await page.locator(`${TREE} input[type="search"]`).fill(needle);
-    const filtered = await drawnRows(page, TREE);
+    const filtered = await settledRows(page, TREE);
     const filteredState = await state();
 
     expect(fetched.stats.nodes).toBeGreaterThan(GENERATED_NODES * 0.99);

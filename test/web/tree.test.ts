@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BOLD_TITLE, DEEP_BOLD_TITLE, DEEP_SCRIPT_TITLE, DEEP_SPACE, DOCS_SPACE, SCRIPT_TITLE } from '../server/support/docs-space.js';
 import { serveSimulator } from '../server/support/serve.js';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser.js';
-import { activeTitle, drawnRows, waitForTree } from './support/tree-page.js';
+import { activeTitle, drawnRows, settledRows, waitForTree } from './support/tree-page.js';
 import { SCREENSHOTS } from './support/screenshots.js';
 
 const TREE = 'conftree-tree#tree';
@@ -60,7 +60,7 @@ async function openLazyDeepTree(): Promise<{ page: Page; requests: string[] }> {
 }
 
 async function titles(page: Page): Promise<string[]> {
-  return (await drawnRows(page, TREE)).map((row) => row.title);
+  return (await settledRows(page, TREE)).map((row) => row.title);
 }
 
 describe('<conftree-tree> in the browser', () => {
@@ -103,7 +103,7 @@ describe('<conftree-tree> in the browser', () => {
     const page = await openHome();
 
     await page.locator(`${TREE} input[type="search"]`).fill('proxy');
-    const filtered = await drawnRows(page, TREE);
+    const filtered = await settledRows(page, TREE);
     const status = await page.locator(`${TREE} [role="status"]`).textContent();
     await page.locator(`${TREE} input[type="search"]`).fill('');
     const cleared = await titles(page);
@@ -269,7 +269,7 @@ describe('<conftree-tree> in the browser', () => {
     await page.locator(`${LAZY} [data-id="504"]`).waitFor();
     const opened = await drawnRows(page, LAZY);
     await page.locator(`${LAZY} input[type="search"]`).fill('');
-    const cleared = await drawnRows(page, LAZY);
+    const cleared = await settledRows(page, LAZY);
 
     expect(found.map((row) => row.id)).toEqual(['500', '501', '502', '503']);
     expect(found.at(-1)!.expanded).toBe('false');

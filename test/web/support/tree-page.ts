@@ -52,3 +52,22 @@ export async function waitForTree(page: Page, selector: string): Promise<void> {
     return tree != null && (tree.nodeCount ?? 0) > 0 && drawn;
   }, selector, { timeout: 10_000 });
 }
+
+/**
+ * Returns the drawn rows once two reads, each after two animation frames,
+ * agree. A change that scrolls the list, such as a search, draws its rows
+ * only after the scroll event that follows it, so an immediate read can show
+ * the rows of the old scroll position.
+ */
+export async function settledRows(page: Page, selector: string): Promise<DrawnRow[]> {
+  let previous = await drawnRows(page, selector);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const current = await drawnRows(page, selector);
+    if (JSON.stringify(current) === JSON.stringify(previous)) {
+      return current;
+    }
+    previous = current;
+  }
+  return previous;
+}
