@@ -26,7 +26,7 @@ export interface FetchTreeOptions {
   statuses?: string[];
   /**
    * What to do with nodes that were listed but could not be read, such as
-   * restricted pages whose children answer 404: `keep` leaves them in the
+   * restricted pages whose children return 404: `keep` leaves them in the
    * tree, `omit` leaves them and their subtrees out. Either way they are
    * listed in `FetchResult.unreadable`. Default `keep`.
    */

@@ -17,14 +17,14 @@ export function markRecovered(warning: FetchWarning, fallbacks: readonly string[
 
 /** A context's `warn` that keeps warnings back, so a fallback can settle them before they are reported. */
 export class HeldWarnings {
-  readonly held: FetchWarning[] = [];
+  readonly warnings: FetchWarning[] = [];
 
   readonly warn = (warning: FetchWarning): void => {
-    this.held.push(warning);
+    this.warnings.push(warning);
   };
 
-  /** Warnings that make the result incomplete. */
+  /** Returns the warnings that make the result incomplete. */
   doubts(): FetchWarning[] {
-    return this.held.filter((warning) => warning.affectsCompleteness);
+    return this.warnings.filter((warning) => warning.affectsCompleteness);
   }
 }

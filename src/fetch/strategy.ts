@@ -9,6 +9,6 @@ export interface StrategyOutput {
   /** Fallback sources used, in the order first used; absent when none was needed. */
   fallbacks?: string[];
   unreadable?: UnreadableNode[];
-  /** Why some parents that pages name are missing, by id, as the strategy found when it tried to read them. */
+  /** Explanations of missing parents that the strategy tried to read, by parent id. */
   explainedParents?: Map<string, string>;
 }

@@ -12,6 +12,7 @@ import { walkBelow, type CloudWalkOutcome } from './cloud/descendants-walk.js';
 import type { V2Container } from './cloud/wire.js';
 import type { StrategyContext } from './context.js';
 import { CHILDREN_CHAIN, walkBelowPage, type ContentWithChildren, type WalkOutcome } from './datacenter/children-walk.js';
+import { countByCql } from './datacenter/cql-count.js';
 import type { Detection } from './detect.js';
 import { RootNotFoundError } from './errors.js';
 import type { StrategyOutput } from './strategy.js';
@@ -30,8 +31,8 @@ const CLOUD_TYPES: readonly [NodeType, string][] = [
 type CloudNode = V2Container & { spaceId?: string | number };
 
 /**
- * Reads the Cloud node `rootId` of any type; a 404 for one type moves on to
- * the next. Returns undefined when every type answers 404.
+ * Reads the Cloud node `rootId` of any type. A 404 for one type moves on to
+ * the next, and undefined means that every type returned 404.
  */
 async function readCloudRoot(context: StrategyContext, rootId: string, space: SpaceInfo): Promise<PageRecord | undefined> {
   for (const [type, path] of CLOUD_TYPES) {
@@ -56,7 +57,7 @@ async function readCloudRoot(context: StrategyContext, rootId: string, space: Sp
   return undefined;
 }
 
-/** Reads the Data Center page `rootId` with its first levels of children; undefined when it answers 404. */
+/** Reads the Data Center page `rootId` with its first levels of children, or returns undefined on a 404. */
 async function readDatacenterRoot(context: StrategyContext, rootId: string, space: SpaceInfo): Promise<{ root: ContentWithChildren; base: string | undefined } | undefined> {
   try {
     const response = await context.client.getJson<ContentWithChildren & { _links?: { base?: string } }>(`/rest/api/content/${encodeURIComponent(rootId)}`, {
@@ -75,16 +76,6 @@ async function readDatacenterRoot(context: StrategyContext, rootId: string, spac
   }
 }
 
-/** Asks CQL how many current pages are below `rootId`; undefined when the response has no count. */
-async function countBelow(context: StrategyContext, rootId: string): Promise<number | undefined> {
-  try {
-    const response = await context.client.getJson<{ totalSize?: unknown }>('/rest/api/content/search', { cql: `ancestor = ${rootId} and type = page`, limit: 1 });
-    return typeof response.data.totalSize === 'number' ? response.data.totalSize : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function warnIncomplete(context: StrategyContext, walk: WalkOutcome | CloudWalkOutcome): void {
   if (walk.complete) {
     return;
@@ -98,12 +89,12 @@ function warnIncomplete(context: StrategyContext, walk: WalkOutcome | CloudWalkO
 }
 
 /**
- * The Data Center walk reaches current pages only, so a CQL count of the
- * current pages below the root confirms that none sits below a page of
- * another status.
+ * Warns unless a CQL count of the current pages below the root equals the
+ * pages the walk reached. The Data Center walk reaches current pages only,
+ * so the count shows pages below a page of another status.
  */
 async function confirmCount(context: StrategyContext, rootId: string, reached: number): Promise<void> {
-  const expected = await countBelow(context, rootId);
+  const expected = await countByCql(context, `ancestor = ${rootId} and type = page`);
   if (expected === reached) {
     return;
   }
@@ -135,8 +126,8 @@ export function spaceInfoOf(detection: Detection): SpaceInfo {
 const WALKABLE_STATUSES = ['current', 'archived'];
 
 /**
- * Whether the subtree below `rootId` is better read by a walk than cut from
- * the space listing: not for the home page, whose subtree is usually the
+ * Returns whether the subtree below `rootId` is better read by a walk than
+ * cut from the space listing: not for the home page, whose subtree is usually the
  * whole space, nor for statuses that the walks cannot list.
  */
 export function prefersSubtreeWalk(context: StrategyContext, detection: Detection, rootId: string | null): rootId is string {
@@ -146,8 +137,8 @@ export function prefersSubtreeWalk(context: StrategyContext, detection: Detectio
 
 /**
  * Fetches the subtree below `rootId` of the detected space. Returns undefined
- * when the root answers 404: it may be missing, or listed but not readable by
- * id, and only the space listing can tell.
+ * when reading the root returns 404, because the root may be missing or
+ * listed but not readable by id, and only the space listing shows which.
  */
 export async function fetchSubtree(context: StrategyContext, detection: Detection, rootId: string): Promise<StrategyOutput | undefined> {
   const space = spaceInfoOf(detection);

@@ -19,7 +19,7 @@ export interface UnreadableNode {
   id: string;
   /** Title from the listing, or an empty string when none was given. */
   title: string;
-  /** Why it could not be read, such as `HTTP 404 when its children were read`. */
+  /** Reason it could not be read, such as `HTTP 404 when its children were read`. */
   reason: string;
 }
 

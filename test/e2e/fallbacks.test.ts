@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimPage, SpaceDefinition } from '../../src/simulator/index.js';
 import { fetchFrom, shapeOf, simulate } from '../support/simulator.js';
 
-/** A chain of `depth` pages below the home page, each also with `leaves` leaf children. */
+/** Builds a chain of `depth` pages below the home page, each level also with `leaves` leaf pages. */
 function chainSpace(key: string, depth: number, leaves: number): SpaceDefinition {
   const pages: SimPage[] = [{ id: '1', title: 'Home', parentId: null, position: 0 }];
   let nextId = 2;
@@ -42,7 +42,7 @@ describe('the children walk on Data Center', () => {
     expect(result.fallbacks).toEqual(['children-expand']);
     // 121 pages on 40 levels. The simulator serves four levels per request, so
     // the walk reads by id only the three pages at every fourth level, whose
-    // children were not in the answer: 30 reads instead of one per page.
+    // children were not in the response: 30 reads instead of one per page.
     const reads = simulator.requests.filter((request) => /\/rest\/api\/content\/\d+$/.test(request.path));
     expect(reads.length).toBe(3 * (40 / 4));
   });
@@ -59,7 +59,7 @@ describe('the children walk on Data Center', () => {
     expect(recovered.map((warning) => warning.code)).toContain('listing-total-mismatch');
   });
 
-  it('stays incomplete when the walk cannot reach a current page below an archived one', async () => {
+  it('flags a current page below an archived one', async () => {
     const space: SpaceDefinition = {
       key: 'ARCH',
       homepageId: '1',
@@ -81,7 +81,7 @@ describe('the children walk on Data Center', () => {
 });
 
 describe('listed but unreadable pages', () => {
-  // The walk reads four levels per request here, so page 5 is read by id and answers 404.
+  // The walk reads four levels per request here, so page 5 is read by id and returns 404.
   const space: SpaceDefinition = {
     key: 'LOCK',
     homepageId: '1',
@@ -118,7 +118,7 @@ describe('listed but unreadable pages', () => {
     expect([...result.tree.byId.keys()].sort()).toEqual(['1', '2', '3', '4', '7']);
   });
 
-  it('lists a Cloud folder that answers 404', async () => {
+  it('lists an unreadable Cloud folder', async () => {
     const cloudSpace: SpaceDefinition = {
       key: 'CLK',
       homepageId: '1',
@@ -166,7 +166,7 @@ describe('one read of a missing parent', () => {
     };
   }
 
-  it('puts back a parent that the listing lost, and says the listing lost pages', async () => {
+  it('puts back a lost parent', async () => {
     const simulator = await simulate({ flavor: 'cloud', spaces: [space] });
     const result = await fetchFrom(simulator, 'GAPS', { http: { fetch: listingWithout(['2']) } });
 
@@ -181,7 +181,7 @@ describe('one read of a missing parent', () => {
     const result = await fetchFrom(simulator, 'GAPS', { http: { fetch: listingWithout(['4']) } });
 
     const warning = result.warnings.find((candidate) => candidate.code === 'missing-parent');
-    expect(warning?.details).toMatchObject({ missingParentId: '4', explanation: 'a read of 4 answered HTTP 404: it is restricted or deleted' });
+    expect(warning?.details).toMatchObject({ missingParentId: '4', explanation: 'a read of 4 returned HTTP 404: it is restricted or deleted' });
     expect(result.unreadable).toEqual([{ id: '4', title: '', reason: 'HTTP 404 when the missing parent was read' }]);
     expect(simulator.requests.filter((request) => request.path.endsWith('/pages/4'))).toHaveLength(1);
   });

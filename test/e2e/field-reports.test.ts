@@ -27,7 +27,7 @@ describe('field reports on listing and paging', () => {
     expect(listings).toHaveLength(Math.ceil(620 / 150));
   });
 
-  it('F2: reads the rest of each range when the cap shrinks after the first page', async () => {
+  it('F2: fills ranges after the cap shrinks', async () => {
     const simulator = await simulate({ flavor: 'datacenter', spaces: [flatSpace('F2', 400)], faults: { capSequence: [120, 50] } });
     const result = await fetchFrom(simulator, 'F2');
 
@@ -50,7 +50,7 @@ describe('field reports on listing and paging', () => {
     expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('F3'));
   });
 
-  it('F5: a server that ignores the offset is read again from the page tree', async () => {
+  it('F5: recovers a listing that ignores offsets', async () => {
     const simulator = await simulate({ flavor: 'datacenter', spaces: [flatSpace('F5', 500)], faults: { ignoreOffset: true } });
     const result = await fetchFrom(simulator, 'F5');
 
@@ -295,7 +295,7 @@ describe('pages whose parent is missing', () => {
       expect(result.complete).toBe(false);
       expect(result.tree.orphans.map((orphan) => [orphan.missingParentId, orphan.node.id])).toEqual([['2', '3']]);
       expect(result.tree.orphans[0]?.node.children.map((child) => child.id)).toEqual(['4']);
-      // One read of the missing parent says why it is missing.
+      // One read of the missing parent explains why it is missing.
       expect(result.warnings.find((warning) => warning.code === 'missing-parent')?.details).toEqual({
         id: '3',
         missingParentId: '2',

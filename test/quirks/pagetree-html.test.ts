@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePagetreeChildren } from '../../src/quirks/pagetree-html.js';
 
-/** One `li` as the sidebar markup has it; `nested` is the HTML of an expanded next level. */
+/** Builds one `li` as the sidebar markup has it, with `nested` as the HTML of an expanded next level. */
 function item(id: string, titleHtml: string, hasChildren: boolean, nested = ''): string {
   const toggle = hasChildren
     ? `<a class="plugin_pagetree_childtoggle aui-icon" id="plusminus${id}-0" href=""></a>`

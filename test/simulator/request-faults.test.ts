@@ -185,13 +185,13 @@ describe('listing and data faults', () => {
     expect(movedParents.length).toBeGreaterThan(0);
   });
 
-  test('cursors of a space listing name the last page served, so a deletion shifts nothing', async () => {
+  test('keyset cursors survive mid-listing deletions', async () => {
     const sim = await startSimulator({ flavor: 'cloud', spaces: [{ key: 'KEY', homepageId: '100', pages: flatSpace(30).pages }], faults: { mutations: { afterRequests: 2, moves: 0, deletes: 3 }, seed: 9 } });
     running.push(sim);
     const idsOf = (nodes: { id: string; children: unknown[] }[]): string[] => nodes.flatMap((node) => [node.id, ...idsOf(node.children as typeof nodes)]);
     const before = idsOf(sim.expectedTree('KEY'));
 
-    // Requests 1 and 2 read the first two pages; the third page is read after
+    // Requests 1 and 2 read the first two pages. The third page is read after
     // three pages were trashed, and must still start after the second page's last item.
     const listing = await collectV2(sim, '/wiki/api/v2/spaces/98305/pages?status=current&limit=10');
     const after = idsOf(sim.expectedTree('KEY'));

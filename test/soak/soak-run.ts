@@ -164,7 +164,7 @@ function childListsOf(nodes: ExpectedNode[], parentId = '', into = new Map<strin
 }
 
 /**
- * Whether `actual` differs from `expected` only in the order of sibling
+ * Returns whether `actual` differs from `expected` only in the order of sibling
  * groups that, in the full tree `raw`, hold a container with no page below
  * it. Cloud's page listing cannot see such a container, and when it has no
  * position Confluence sorts its whole group by title: a documented limit of

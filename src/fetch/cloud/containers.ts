@@ -50,7 +50,7 @@ interface ContainerRead {
   record?: PageRecord;
   parent?: ContainerRef;
   unreadable?: UnreadableNode;
-  /** Why the read failed, when it failed for another reason than 404 or 403. */
+  /** Reason of a failed read, when it failed for another reason than 404 or 403. */
   failure?: string;
 }
 

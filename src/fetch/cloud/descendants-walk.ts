@@ -10,7 +10,7 @@
  * databases and embeds too, so containers with no page below them appear.
  * Their items have no web links, so nodes that only the walk found have no URL.
  */
-import { isHttpStatusError } from '../../confluence/index.js';
+import { collectAll, isHttpStatusError } from '../../confluence/index.js';
 import { normalizePosition } from '../../quirks/position-none.js';
 import type { NodeType, PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
@@ -74,15 +74,8 @@ function toRecord(item: WalkItem, parentId: string | null): PageRecord {
 
 /** Reads a listing to its end; `complete` is false when it repeated itself or stopped early. */
 async function readListing(context: StrategyContext, path: string, query: Record<string, string | number>): Promise<{ items: WalkItem[]; complete: boolean }> {
-  const items: WalkItem[] = [];
-  const iterator = context.client.paginate<WalkItem>(path, query, { getId: (item) => String(item.id) });
-  for (;;) {
-    const step = await iterator.next();
-    if (step.done === true) {
-      return { items, complete: step.value.complete };
-    }
-    items.push(...step.value.items);
-  }
+  const listing = await collectAll(context.client.paginate<WalkItem>(path, query, { getId: (item) => String(item.id) }));
+  return { items: listing.items, complete: listing.end.complete };
 }
 
 class CloudWalk {
@@ -107,7 +100,7 @@ class CloudWalk {
 
   /**
    * Records a failed read of `ref`. A failure other than 404 or 403 first
-   * queues `ref` once more for the next wave: the client retries each request
+   * queues `ref` once more for the next wave. The client retries each request
    * itself, but a walk of many requests meets a run of failures that outlasts
    * those retries far more often than a short listing does.
    */

@@ -119,11 +119,11 @@ export async function settleCloudListing(
   context: StrategyContext,
   spaceId: string,
   records: PageRecord[],
-  held: HeldWarnings,
+  listingWarnings: HeldWarnings,
 ): Promise<SettledCloudListing> {
-  const doubts = held.doubts().filter(settles);
+  const doubts = listingWarnings.doubts().filter(settles);
   if (doubts.length === 0 || !context.statuses.every((status) => WALKABLE.includes(status))) {
-    held.held.forEach((warning) => context.warn(warning));
+    listingWarnings.warnings.forEach((warning) => context.warn(warning));
     return { records, fallbacks: [], unreadable: [] };
   }
 
@@ -134,7 +134,7 @@ export async function settleCloudListing(
   const reached = new Set(walk.records.map((record) => record.id));
   const confirmed = walk.complete && missed.length === 0;
 
-  for (const warning of held.held) {
+  for (const warning of listingWarnings.warnings) {
     context.warn(confirmed && warning.affectsCompleteness && settles(warning) ? markRecovered(warning, walk.methods) : warning);
   }
   if (!confirmed) {

@@ -114,14 +114,14 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
   const spaceId = String(space.id);
   const twoWay = usefulParallelism(context.link) >= 2;
   // Listing warnings are held back until the fallback has had a chance to settle them.
-  const held = new HeldWarnings();
-  const listing = await listSpacePages({ ...context, warn: held.warn }, spaceId, twoWay);
+  const listingWarnings = new HeldWarnings();
+  const listing = await listSpacePages({ ...context, warn: listingWarnings.warn }, spaceId, twoWay);
 
   const pages = dropForeignPages(context, listing.items, spaceId);
   const records = pages.map((page) => toRecord(page, listing.base));
   const listedIds = new Set(records.map((record) => record.id));
   const containers = await readContainers(context, containerParents(pages), listedIds);
-  const settled = await settleCloudListing(context, spaceId, [...records, ...containers.records], held);
+  const settled = await settleCloudListing(context, spaceId, [...records, ...containers.records], listingWarnings);
 
   // NOTE: a folder, whiteboard, database or embed with no page below it never
   // appears in a page listing, so it is missing from the tree.

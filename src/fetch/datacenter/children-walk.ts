@@ -14,10 +14,10 @@
  * 3. the pagetree `naturalchildren.action` HTML for a parent whose child
  *    listing repeats itself (CONFSERVER-52558), because it has no pagination.
  *
- * The walk sees current pages only: expansions and child listings hold no
- * drafts, archived or trashed pages.
+ * The walk reaches current pages only, because expansions and child listings
+ * contain no drafts, archived or trashed pages.
  */
-import { isHttpStatusError } from '../../confluence/index.js';
+import { collectAll, isHttpStatusError } from '../../confluence/index.js';
 import { normalizePosition } from '../../quirks/position-none.js';
 import { parsePagetreeChildren, type PagetreeChild } from '../../quirks/pagetree-html.js';
 import type { PageRecord } from '../../tree/types.js';
@@ -136,15 +136,8 @@ class Walk {
 
 /** Reads a listing to its end; `complete` is false when it repeated itself or stopped early. */
 async function readListing(context: StrategyContext, path: string, query: Record<string, string | number>): Promise<{ items: ContentWithChildren[]; complete: boolean }> {
-  const items: ContentWithChildren[] = [];
-  const iterator = context.client.paginate<ContentWithChildren>(path, query, { getId: (item) => String(item.id) });
-  for (;;) {
-    const step = await iterator.next();
-    if (step.done === true) {
-      return { items, complete: step.value.complete };
-    }
-    items.push(...step.value.items);
-  }
+  const listing = await collectAll(context.client.paginate<ContentWithChildren>(path, query, { getId: (item) => String(item.id) }));
+  return { items: listing.items, complete: listing.end.complete };
 }
 
 function describeError(error: unknown): string {
@@ -220,7 +213,7 @@ async function readPagetree(walk: Walk, id: string): Promise<void> {
     return;
   }
   if (children === undefined) {
-    walk.problems.push(`the children of page ${id} could not be listed: its child listing repeated itself and the pagetree answer held no page list`);
+    walk.problems.push(`the children of page ${id} could not be listed: its child listing repeated itself and the pagetree response contained no page list`);
     return;
   }
 

@@ -1,16 +1,17 @@
 /**
  * Settles doubts about a Server/Data Center listing with the children walk.
  * When the listing stopped early, ignored offsets or gave pages without
- * usable ancestors, the walk reads the tree again from the top, and a CQL
- * search counts the current pages (`totalSize`) to confirm that the walk
- * reached every one: pages below a parent that is not current are out of the
- * walk's reach. Only a complete, confirmed walk settles the doubts.
+ * usable ancestors, the walk reads the tree again from the top. A CQL search
+ * then counts the current pages (`totalSize`) to confirm that the walk reached
+ * every one, because pages below a parent that is not current are out of its
+ * reach. Only a complete, confirmed walk settles the doubts.
  */
 import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
 import { markRecovered, type HeldWarnings } from '../recovery.js';
 import type { FetchWarning, UnreadableNode } from '../types.js';
 import { walkSpaceChildren, type WalkOutcome } from './children-walk.js';
+import { countByCql } from './cql-count.js';
 
 export interface SettledListing {
   records: PageRecord[];
@@ -21,22 +22,9 @@ export interface SettledListing {
 /** Label of the current pages' listing in warning details, as the listing strategies write it. */
 const CURRENT_LISTING = 'current pages';
 
-/** Asks CQL search how many current pages the space has; undefined when the response has no count. */
-async function countCurrentPages(context: StrategyContext, spaceKey: string): Promise<number | undefined> {
-  if (/["\\]/.test(spaceKey)) {
-    return undefined;
-  }
-  // The count is one request that decides whether the whole walk counts, so a failure gets one more try.
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    try {
-      const response = await context.client.getJson<{ totalSize?: unknown }>('/rest/api/content/search', { cql: `space = "${spaceKey}" and type = page`, limit: 1 });
-      const total = response.data.totalSize;
-      return typeof total === 'number' ? total : undefined;
-    } catch {
-      // Tried again below, or reported by the caller as an unconfirmed walk.
-    }
-  }
-  return undefined;
+/** Counts the space's current pages with CQL; undefined for a key that CQL cannot quote, or without a count. */
+function countCurrentPages(context: StrategyContext, spaceKey: string): Promise<number | undefined> {
+  return /["\\]/.test(spaceKey) ? Promise.resolve(undefined) : countByCql(context, `space = "${spaceKey}" and type = page`);
 }
 
 /** Returns whether a complete walk settles `warning`: a listing of current pages, or parents of pages the walk reached. */
@@ -52,8 +40,8 @@ function settles(warning: FetchWarning, reached: ReadonlySet<string>): boolean {
 /**
  * Merges the walk into the listing. The walk's parents win, since each comes
  * from a child listing. Once the walk is confirmed, it contains every current
- * page, so current pages that only the listing had are stale and dropped;
- * pages of other statuses are kept from the listing.
+ * page, so current pages that only the listing had are stale and dropped.
+ * Pages of other statuses are kept from the listing.
  */
 function merge(listing: PageRecord[], walk: WalkOutcome, confirmed: boolean): PageRecord[] {
   const byId = new Map<string, PageRecord>();
@@ -99,12 +87,12 @@ export async function settleWithWalk(
   context: StrategyContext,
   spaceKey: string,
   records: PageRecord[],
-  held: HeldWarnings,
+  listingWarnings: HeldWarnings,
   base: string | undefined,
 ): Promise<SettledListing> {
-  const doubts = held.doubts();
+  const doubts = listingWarnings.doubts();
   if (doubts.length === 0 || !context.statuses.includes('current')) {
-    held.held.forEach((warning) => context.warn(warning));
+    listingWarnings.warnings.forEach((warning) => context.warn(warning));
     return { records, fallbacks: [], unreadable: [] };
   }
 
@@ -114,7 +102,7 @@ export async function settleWithWalk(
   const confirmed = walk.complete && expected === walk.records.length;
   const reached = new Set(walk.records.map((record) => record.id));
 
-  for (const warning of held.held) {
+  for (const warning of listingWarnings.warnings) {
     context.warn(confirmed && warning.affectsCompleteness && settles(warning, reached) ? markRecovered(warning, walk.methods) : warning);
   }
   if (!confirmed) {

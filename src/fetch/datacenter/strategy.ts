@@ -202,8 +202,8 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
   context.progress('space', 0);
 
   // Listing warnings are held back until the fallback has had a chance to settle them.
-  const held = new HeldWarnings();
-  const listingContext: StrategyContext = { ...context, warn: held.warn };
+  const listingWarnings = new HeldWarnings();
+  const listingContext: StrategyContext = { ...context, warn: listingWarnings.warn };
   const parallelism = usefulParallelism(context.link);
   const contents: V1Content[] = [];
   let base: string | undefined;
@@ -219,7 +219,7 @@ export async function fetchDatacenterSpace(context: StrategyContext, known?: V1S
   }
   base ??= space._links?.base;
   const listed = toRecords(listingContext, contents, base);
-  const settled = await settleWithWalk(context, space.key, listed, held, base);
+  const settled = await settleWithWalk(context, space.key, listed, listingWarnings, base);
 
   const homepageId = space.homepage?.id === undefined ? null : String(space.homepage.id);
   return {

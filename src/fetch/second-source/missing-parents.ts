@@ -1,10 +1,10 @@
 /**
  * The second source for parents that never arrived in a listing: one read of
- * the parent by id says why it is missing. Either the listing lost it (the
- * parent is a current page of this space, and is added), or it is not listed
- * on purpose (archived, draft or trashed, or in another space), or the user
- * may not read it (404 or 403). The reads are few, since a missing parent is
- * rare, and bounded by `MAX_PARENT_READS`.
+ * the parent by id explains why it is missing. The listing may have lost it:
+ * then it is a current page of this space, and it is added. It may be left
+ * out on purpose: archived, draft or trashed, or in another space. Or the
+ * user may not read it (404 or 403). The reads are few, because a missing
+ * parent is rare, and `MAX_PARENT_READS` bounds them.
  */
 import { isHttpStatusError } from '../../confluence/index.js';
 import { normalizePosition } from '../../quirks/position-none.js';
@@ -21,9 +21,9 @@ export const MAX_PARENT_READS = 20;
 
 export type ParentFinding =
   /**
-   * A current page of this space that the listing lost; `record` links it to
+   * A current page of this space that the listing lost. `record` links it to
    * its own parent, and `container` names that parent when it is a folder or
-   * another container, which page endpoints cannot read.
+   * another container, because page endpoints cannot read those.
    */
   | { kind: 'lost'; record: PageRecord; container?: ContainerRef }
   /** A page that exists but is not listed: another status, or another space. */
@@ -92,7 +92,7 @@ async function readCloudParent(context: StrategyContext, id: string, space: Spac
 
 /**
  * Reads one missing parent. `parentIn` picks a page's parent from its
- * ancestor ids, using what the tree already knows of their depths.
+ * ancestor ids, using the depths already in the tree.
  */
 export async function readMissingParent(
   context: StrategyContext,

@@ -17,12 +17,12 @@ export interface OrphanFindings {
   records: PageRecord[];
   /** Ids of parents that the listing lost and a read found. */
   lost: string[];
-  /** What the read of each missing parent showed, by parent id. */
+  /** Explanations of the reads of missing parents, by parent id. */
   explanations: Map<string, string>;
   unreadable: UnreadableNode[];
 }
 
-/** Picks a page's parent from its ancestor ids: the deepest one that the tree knows. */
+/** Returns a function that picks a page's parent from its ancestor ids: the deepest one already in the tree. */
 function deepestKnown(tree: Tree): (ancestorIds: string[]) => string | null {
   return (ancestorIds) => {
     let best: string | null = null;
@@ -45,7 +45,7 @@ function explain(finding: ParentFinding, id: string): string {
     case 'not-listed':
       return `a read of ${id} shows that ${finding.explanation}`;
     case 'unreadable':
-      return `a read of ${id} answered HTTP ${finding.httpStatus}: it is restricted or deleted`;
+      return `a read of ${id} returned HTTP ${finding.httpStatus}: it is restricted or deleted`;
     case 'failed':
       return `a read of ${id} failed: ${finding.message}`;
   }
@@ -54,8 +54,8 @@ function explain(finding: ParentFinding, id: string): string {
 /**
  * Reads the missing parents of `tree`, round by round, since a parent put
  * back can have a missing parent of its own. Stops after `MAX_PARENT_READS`
- * reads. Parents in `explained` are not read again: the strategy already
- * tried, and the map says what happened.
+ * reads. Parents in `explained` are not read again, because the strategy
+ * already tried, and the map contains the explanation.
  */
 export async function settleOrphans(
   context: StrategyContext,

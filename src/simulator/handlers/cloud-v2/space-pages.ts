@@ -20,7 +20,7 @@ const DEFAULT_STATUSES = ['current', 'archived'] as const;
 
 const byId = (a: StoredNode, b: StoredNode) => compareNumericIds(a.id, b.id);
 
-/** The comparator of a `sort` value, descending ones included; ties go by id. */
+/** Returns the comparator of a `sort` value, descending ones included, with ties ordered by id. */
 function comparatorOf(sort: PageSort): (a: StoredNode, b: StoredNode) => number {
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
