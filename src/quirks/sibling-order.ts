@@ -41,9 +41,20 @@ export function compareTitles(a: string, b: string): number {
   return compareCodeUnits(a, b);
 }
 
-/** Compares content ids numerically when both are numeric, else as strings. */
+const DIGITS = /^\d+$/;
+
+/**
+ * Compares content ids numerically when both are numeric, else as strings.
+ * Numeric ids come before all others, which keeps the order transitive for
+ * lists that mix both kinds: comparing ids of mixed kinds by code units would
+ * put `1000` before `1a`, `1a` before `200` and `200` before `1000`.
+ */
 export function compareIds(a: string, b: string): number {
-  if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) {
+  const aNumeric = DIGITS.test(a);
+  if (aNumeric !== DIGITS.test(b)) {
+    return aNumeric ? -1 : 1;
+  }
+  if (aNumeric && a.length !== b.length) {
     return a.length - b.length;
   }
   return compareCodeUnits(a, b);

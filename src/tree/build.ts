@@ -1,3 +1,4 @@
+import { IdIndex } from './id-index.js';
 import { orderSiblings } from './order.js';
 import type { OrphanSubtree, PageRecord, Tree, TreeNode } from './types.js';
 
@@ -72,7 +73,7 @@ function finishSubtree(top: TreeNode, depth: number): number {
 }
 
 /** Finds nodes that no root or orphan reaches: they sit on a parent cycle. */
-function findUnreached(byId: Map<string, TreeNode>, tops: TreeNode[]): TreeNode[] {
+function findUnreached(byId: ReadonlyMap<string, TreeNode>, tops: TreeNode[]): TreeNode[] {
   const reached = new Set<TreeNode>();
   const stack = [...tops];
   while (stack.length > 0) {
@@ -131,62 +132,37 @@ export function buildTree(records: Iterable<PageRecord>, homepageId: string | nu
 }
 
 interface CreatedNodes {
-  byId: Map<string, TreeNode>;
+  byId: IdIndex;
   /** Unlinked nodes in record order, one per distinct id. */
-  nodes: TreeNode[];
+  nodes: readonly TreeNode[];
   /** `parentIds[i]` is the parent id of `nodes[i]`. */
   parentIds: (string | null)[];
   duplicateIds: string[];
 }
 
-/**
- * Creates one node per record and indexes it by id, keeping the first record
- * of a duplicate id. A duplicate shows as a map smaller than the node list,
- * and only then does `dropDuplicates` make a second pass that looks each id
- * up, so a listing without duplicates costs one `Map` call per record.
- */
+/** Creates one node per record and indexes it by id, keeping the first record of a duplicate id. */
 function createNodes(records: Iterable<PageRecord>): CreatedNodes {
   // Parallel arrays instead of a Map keyed by node, because a second
   // million-entry Map would double the cost of indexing.
-  const nodes: TreeNode[] = [];
-  const parentIds: (string | null)[] = [];
+  const allNodes: TreeNode[] = [];
+  const allParentIds: (string | null)[] = [];
   for (const record of records) {
-    nodes.push(createNode(record));
-    parentIds.push(record.parentId);
+    allNodes.push(createNode(record));
+    allParentIds.push(record.parentId);
   }
 
-  // Indexing after all nodes exist was about 10 % faster than indexing each
-  // node as it is made (bench/throughput.ts, a million records, 2 shared vCPUs).
-  const byId = new Map<string, TreeNode>();
-  for (let index = 0; index < nodes.length; index += 1) {
-    const node = nodes[index] as TreeNode;
-    byId.set(node.id, node);
+  const { index, duplicatePositions } = IdIndex.build(allNodes);
+  if (duplicatePositions.length === 0) {
+    return { byId: index, nodes: allNodes, parentIds: allParentIds, duplicateIds: [] };
   }
 
-  if (byId.size === nodes.length) {
-    return { byId, nodes, parentIds, duplicateIds: [] };
-  }
-  return dropDuplicates(byId, nodes, parentIds);
-}
-
-/** Rebuilds the index of `createNodes` so that the first node of each id wins. */
-function dropDuplicates(byId: Map<string, TreeNode>, allNodes: TreeNode[], allParentIds: (string | null)[]): CreatedNodes {
-  byId.clear();
-  const nodes: TreeNode[] = [];
-  const parentIds: (string | null)[] = [];
-  const duplicateIds: string[] = [];
-
-  for (let index = 0; index < allNodes.length; index += 1) {
-    const node = allNodes[index] as TreeNode;
-    if (byId.has(node.id)) {
-      duplicateIds.push(node.id);
-      continue;
-    }
-    byId.set(node.id, node);
-    nodes.push(node);
-    parentIds.push(allParentIds[index] ?? null);
-  }
-  return { byId, nodes, parentIds, duplicateIds };
+  const dropped = new Set(duplicatePositions);
+  return {
+    byId: index,
+    nodes: index.nodeList,
+    parentIds: allParentIds.filter((_parentId, position) => !dropped.has(position)),
+    duplicateIds: duplicatePositions.map((position) => (allNodes[position] as TreeNode).id),
+  };
 }
 
 interface LinkedNodes {
@@ -198,21 +174,24 @@ interface LinkedNodes {
 }
 
 /** Sets each node's parent and adds it to the parent's children, in record order. */
-function linkNodes(byId: Map<string, TreeNode>, nodes: TreeNode[], parentIds: (string | null)[]): LinkedNodes {
+function linkNodes(byId: IdIndex, nodes: readonly TreeNode[], parentIds: (string | null)[]): LinkedNodes {
   const roots: TreeNode[] = [];
   const orphanTops: TreeNode[] = [];
   const orphanParents = new Map<TreeNode, string | null>();
   for (let index = 0; index < nodes.length; index += 1) {
     const node = nodes[index] as TreeNode;
     const parentId = parentIds[index] ?? null;
-    const parent = parentId === null ? undefined : byId.get(parentId);
     if (parentId === null) {
       roots.push(node);
-    } else if (parent === undefined) {
+      continue;
+    }
+
+    const parentPosition = byId.positionOf(parentId);
+    if (parentPosition === -1) {
       orphanTops.push(node);
       orphanParents.set(node, parentId);
     } else {
-      node.parent = parent;
+      node.parent = nodes[parentPosition] as TreeNode;
     }
   }
 
@@ -228,7 +207,7 @@ function linkNodes(byId: Map<string, TreeNode>, nodes: TreeNode[], parentIds: (s
 
 /** Detaches each parent cycle at its smallest id and returns the ids on cycles. */
 function cutCycles(
-  byId: Map<string, TreeNode>,
+  byId: ReadonlyMap<string, TreeNode>,
   roots: TreeNode[],
   orphanTops: TreeNode[],
   parentOf: Map<TreeNode, string | null>,

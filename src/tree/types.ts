@@ -52,6 +52,6 @@ export interface Tree {
   /** Subtrees whose parent is missing, reported instead of being dropped or hoisted. */
   orphans: OrphanSubtree[];
   /** Every node of `roots` and `orphans`, keyed by content id. */
-  byId: Map<string, TreeNode>;
+  byId: ReadonlyMap<string, TreeNode>;
   homepageId: string | null;
 }

@@ -36,6 +36,13 @@ describe('sortSiblings', () => {
     expect(compareIds('9', '10')).toBeLessThan(0);
     expect(compareIds('100', '20')).toBeGreaterThan(0);
   });
+
+  it('orders mixed ids transitively', () => {
+    const ids = ['1a', '200', '1000', 'b', '7'];
+    expect([...ids].sort(compareIds)).toEqual(['7', '200', '1000', '1a', 'b']);
+    expect(compareIds('1000', '1a')).toBeLessThan(0);
+    expect(compareIds('1a', '200')).toBeGreaterThan(0);
+  });
 });
 
 describe('normalizePosition', () => {
