@@ -19,8 +19,6 @@ export interface SpaceModel {
    * top-level pages. Cloud `direct-children` also returns archived children.
    */
   reachableChildCounts: number[];
-  /** Containers (folders, whiteboards, databases, embeds) with at least one page below them. */
-  containersAbovePages: number;
 }
 
 function walk(nodes: ExpectedNode[], visit: (node: ExpectedNode) => void): void {
@@ -34,23 +32,16 @@ function walk(nodes: ExpectedNode[], visit: (node: ExpectedNode) => void): void 
   }
 }
 
-function hasPageBelow(node: ExpectedNode): boolean {
-  return node.children.some((child) => child.type === 'page' || hasPageBelow(child));
-}
-
 export function modelSpace(simulator: RunningSimulator, spaceKey: string): SpaceModel {
   const roots = simulator.expectedTree(spaceKey);
   let nodes = 0;
   let pages = 0;
-  let containersAbovePages = 0;
   const pageChildCounts: number[] = [];
   walk(roots, (node) => {
     nodes += 1;
     if (node.type === 'page') {
       pages += 1;
       pageChildCounts.push(node.children.length);
-    } else if (hasPageBelow(node)) {
-      containersAbovePages += 1;
     }
   });
 
@@ -70,7 +61,6 @@ export function modelSpace(simulator: RunningSimulator, spaceKey: string): Space
     rootPages: rootPages.length,
     pageChildCounts,
     reachableChildCounts,
-    containersAbovePages,
   };
 }
 

@@ -110,7 +110,8 @@ export async function* paginateListing<T>(
       }
     }
 
-    yield { items, duplicateIds, url, body };
+    const next = rawItems.length === 0 ? undefined : findNextLink(body, response.headers);
+    yield { items, duplicateIds, url, body, hasNext: next !== undefined };
 
     if (rawItems.length === 0) {
       return { complete: true };
@@ -119,7 +120,6 @@ export async function* paginateListing<T>(
       return { complete: false, reason: 'repeated-page', url };
     }
 
-    const next = findNextLink(body, response.headers);
     if (next === undefined) {
       return { complete: true };
     }

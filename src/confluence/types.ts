@@ -77,6 +77,8 @@ export interface ListingPage<T> {
   url: string;
   /** The page's raw JSON body, for size and total checks. */
   body: Record<string, unknown>;
+  /** True when the page has items and a `next` link, so the listing may go on. */
+  hasNext: boolean;
 }
 
 /** How a listing ended. */

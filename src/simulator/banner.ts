@@ -8,11 +8,7 @@ export function formatBanner(sim: RunningSimulator): string {
   const lines = [`${sim.product} simulator listening on ${sim.url}`];
   for (const space of sim.spaces) {
     const home = space.homepageId === null ? 'no home page' : `home page ${space.homepageId}`;
-    const pageless =
-      sim.flavor === 'cloud' && space.pagelessContainers > 0
-        ? `; ${space.pagelessContainers} ${space.pagelessContainers === 1 ? 'is a container' : 'are containers'} with no page below, which Cloud's page listing does not reach`
-        : '';
-    lines.push(`  space ${space.key} "${space.name}": ${space.visibleCount} visible nodes, ${home}${pageless}`);
+    lines.push(`  space ${space.key} "${space.name}": ${space.visibleCount} visible nodes, ${home}`);
   }
   lines.push('', 'Environment (paste into a shell with export, or into a .env file):');
   lines.push(`CONFLUENCE_URL=${sim.url}`);

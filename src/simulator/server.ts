@@ -9,7 +9,7 @@ import { generateSpace } from './generate/generate-space.js';
 import { createApp } from './http/app.js';
 import { formatOrigin } from './http/site.js';
 import { profileFor } from './profiles/index.js';
-import { buildExpectedTree, countExpectedNodes, countPagelessContainers, DEFAULT_EXPECTED_STATUSES } from './store/expected-tree.js';
+import { buildExpectedTree, countExpectedNodes, DEFAULT_EXPECTED_STATUSES } from './store/expected-tree.js';
 import { SpaceStore } from './store/space-store.js';
 import type {
   RequestLogEntry,
@@ -140,7 +140,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       name: space.name,
       homepageId: space.homepageId,
       visibleCount: countExpectedNodes(buildExpectedTree(space, DEFAULT_EXPECTED_STATUSES)),
-      pagelessContainers: countPagelessContainers(buildExpectedTree(space, DEFAULT_EXPECTED_STATUSES)),
     })),
     credentials,
     requests,

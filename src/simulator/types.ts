@@ -201,8 +201,6 @@ export interface SimulatorSpaceSummary {
   homepageId: string | null;
   /** Number of nodes in `expectedTree(key)` with the default status filter. */
   visibleCount: number;
-  /** Containers in `expectedTree(key)` with no page below them: Cloud's page listing cannot reach them. */
-  pagelessContainers: number;
 }
 
 export interface RunningSimulator {

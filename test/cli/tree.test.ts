@@ -147,7 +147,8 @@ describe('conftree tree', () => {
   it('names unreadable nodes, and leaves them out with --unreadable omit', async () => {
     const pages = [
       { id: '1', title: 'Home', parentId: null },
-      { id: '2', title: 'Locked', type: 'folder' as const, parentId: '1', access: 'unreadable' as const },
+      // Archived, so that the search for current containers misses it and it is read by id.
+      { id: '2', title: 'Locked', type: 'folder' as const, parentId: '1', status: 'archived' as const, access: 'unreadable' as const },
       { id: '3', title: 'Inside', parentId: '2' },
     ];
     const simulator = await simulate({ flavor: 'cloud', spaces: [{ key: 'LCK', homepageId: '1', pages }] });

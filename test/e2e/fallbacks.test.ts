@@ -124,7 +124,8 @@ describe('listed but unreadable pages', () => {
       homepageId: '1',
       pages: [
         { id: '1', title: 'Home', parentId: null, position: 0 },
-        { id: '2', title: 'Locked folder', type: 'folder', parentId: '1', position: 0, access: 'unreadable' },
+        // Archived, so that the search for current containers misses it and it is read by id.
+        { id: '2', title: 'Locked folder', type: 'folder', parentId: '1', position: 0, status: 'archived', access: 'unreadable' },
         { id: '3', title: 'In the folder', parentId: '2', position: 0 },
       ],
     };
@@ -136,6 +137,25 @@ describe('listed but unreadable pages', () => {
     expect(kept.tree.orphans.map((orphan) => orphan.node.id)).toEqual(['3']);
     expect(omitted.tree.byId.has('3')).toBe(false);
     expect(omitted.tree.orphans).toEqual([]);
+  });
+
+  it('takes a Cloud folder from the search when reads by id fail', async () => {
+    const cloudSpace: SpaceDefinition = {
+      key: 'CLS',
+      homepageId: '1',
+      pages: [
+        { id: '1', title: 'Home', parentId: null, position: 0 },
+        { id: '2', title: 'Searched folder', type: 'folder', parentId: '1', position: 0, access: 'unreadable' },
+        { id: '3', title: 'In the folder', parentId: '2', position: 0 },
+      ],
+    };
+    const simulator = await simulate({ flavor: 'cloud', spaces: [cloudSpace] });
+    const result = await fetchFrom(simulator, 'CLS');
+
+    expect(result.unreadable).toEqual([]);
+    expect(result.complete).toBe(true);
+    expect(result.tree.byId.get('2')?.title).toBe('Searched folder');
+    expect(result.tree.byId.get('3')?.parent?.id).toBe('2');
   });
 });
 

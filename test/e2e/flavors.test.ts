@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchFrom, pathsOf, shapeOf, simulate, withoutPagelessContainers } from '../support/simulator.js';
+import { fetchFrom, pathsOf, shapeOf, simulate } from '../support/simulator.js';
 
 describe('cloud end to end', () => {
   it('fetches a generated space exactly as Confluence orders it', async () => {
@@ -9,25 +9,29 @@ describe('cloud end to end', () => {
     expect(result.complete).toBe(true);
     expect(result.flavor).toBe('cloud');
     expect(result.warnings.filter((warning) => warning.affectsCompleteness)).toEqual([]);
-    expect(shapeOf(result.tree.roots)).toEqual(withoutPagelessContainers(simulator.expectedTree('BIG')));
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('BIG'));
     expect(result.tree.orphans).toEqual([]);
-    expect(result.warnings.map((warning) => warning.code)).toContain('cloud-pageless-containers-not-listed');
+    expect(result.warnings.map((warning) => warning.code)).not.toContain('cloud-pageless-containers-not-listed');
   });
 
-  it('uses one space lookup, listing pages of 250 and one read per folder', async () => {
+  it('uses one space lookup, listing pages of 250 and one container search', async () => {
     const simulator = await simulate({ flavor: 'cloud', generate: { key: 'BIG', pages: 2500, seed: 11, flavor: 'cloud' } });
     const result = await fetchFrom(simulator, 'BIG');
 
     const paths = pathsOf(simulator);
     const listings = simulator.requests.filter((request) => /\/spaces\/\d+\/pages$/.test(request.path));
+    const searches = simulator.requests.filter((request) => request.path.endsWith('/rest/api/content/search'));
     const containerReads = paths.filter((path) => /\/api\/v2\/(folders|whiteboards|databases|embeds)\//.test(path));
     const listed = result.stats.pages;
-    expect(containerReads).toHaveLength(result.stats.nodes - result.stats.pages);
+    expect(result.stats.nodes).toBeGreaterThan(listed);
+    expect(containerReads).toEqual([]);
+    expect(searches).toHaveLength(1);
+    expect(new URLSearchParams(searches[0]!.query).get('cql')).toBe('space = "BIG" and type in (folder, whiteboard, database, embed)');
 
     expect(listings.every((request) => new URLSearchParams(request.query).get('limit') === '250')).toBe(true);
     expect(listings).toHaveLength(Math.ceil(listed / 250));
     expect(paths.filter((path) => path.endsWith('/api/v2/spaces'))).toHaveLength(1);
-    expect(result.stats.requests).toBe(1 + listings.length + containerReads.length);
+    expect(result.stats.requests).toBe(2 + listings.length);
     expect(simulator.requests).toHaveLength(result.stats.requests);
   });
 

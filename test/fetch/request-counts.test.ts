@@ -3,12 +3,12 @@
  * bound is ceil(N / L) listing pages for N listed pages and page size L: 250
  * on Cloud REST v2, 200 on Data Center with `expand=ancestors`. Every fetch
  * adds the space lookup, and Data Center also the failed Cloud probe of flavor
- * detection. Cloud adds one read per folder or other container, because v2
- * has no endpoint that lists a space's folders.
+ * detection. Cloud adds one CQL search for folders and other containers,
+ * because v2 has no endpoint that lists a space's folders.
  */
 import { describe, expect, it } from 'vitest';
 import type { SimPage, SpaceDefinition } from '../../src/simulator/index.js';
-import { fetchFrom, shapeOf, simulate, withoutPagelessContainers } from '../support/simulator.js';
+import { fetchFrom, shapeOf, simulate } from '../support/simulator.js';
 
 /** Added latency that makes the measured round trip long enough for parallel listings. */
 const SLOW_LINK = { latencyMs: 60 };
@@ -25,16 +25,21 @@ describe('cloud request counts', () => {
   it.each([
     ['sequential', {}],
     ['two-way', SLOW_LINK],
-  ])('stays at the bound plus container reads when %s', async (_plan, faults) => {
+  ])('stays within ceil(N/250) + 2 when %s', async (_plan, faults) => {
     const simulator = await simulate({ flavor: 'cloud', generate: { key: 'CNT', pages: 3000, seed: 4, flavor: 'cloud' }, faults });
     const result = await fetchFrom(simulator, 'CNT');
 
-    const containers = result.stats.nodes - result.stats.pages;
     const listings = simulator.requests.filter((request) => request.path.endsWith('/pages'));
+    const searches = simulator.requests.filter((request) => request.path.endsWith('/content/search'));
+    const containerReads = simulator.requests.filter((request) => /\/api\/v2\/(folders|whiteboards|databases|embeds)\//.test(request.path));
     expect(result.complete).toBe(true);
-    expect(shapeOf(result.tree.roots)).toEqual(withoutPagelessContainers(simulator.expectedTree('CNT')));
+    expect(result.stats.nodes).toBeGreaterThan(result.stats.pages);
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('CNT'));
     expect(listings).toHaveLength(Math.ceil(result.stats.pages / 250));
-    expect(result.stats.requests).toBe(1 + listings.length + containers);
+    expect(searches).toHaveLength(1);
+    expect(containerReads).toHaveLength(0);
+    expect(result.stats.requests).toBe(2 + listings.length);
+    expect(result.stats.requests).toBeLessThanOrEqual(Math.ceil(result.stats.nodes / 250) + 2);
   });
 
   it('reads both ends of the id order on a slow link', async () => {
@@ -50,15 +55,36 @@ describe('cloud request counts', () => {
     expect(result.stats.pages).toBe(2000);
   });
 
-  it.each([250, 500, 501, 749, 1000, 1250])('meets within one extra page for %i pages', async (count) => {
+  it.each([250, 300, 500, 501, 749, 1000, 1250, 2001])('meets after N + 1 items for %i pages', async (count) => {
     const simulator = await simulate({ flavor: 'cloud', spaces: [flatSpace('MEET', count)], faults: SLOW_LINK });
     const result = await fetchFrom(simulator, 'MEET');
 
+    // Two streams know they have met only when one reads an item that the
+    // other already has, so they read at least N + 1 items. Cursors give no
+    // total, so the descending stream starts after one full page without
+    // knowing what is left, and with 251-500 pages its first page repeats the
+    // ascending stream's second.
+    let expected = Math.ceil((count + 1) / 250);
+    if (count <= 250) {
+      expected = 1;
+    } else if (count <= 500) {
+      expected = 3;
+    }
     const listings = simulator.requests.filter((request) => request.path.endsWith('/pages'));
     expect(result.complete).toBe(true);
     expect(result.stats.pages).toBe(count);
-    expect(listings.length).toBeLessThanOrEqual(Math.ceil(count / 250) + 1);
-    expect(result.stats.requests).toBeLessThanOrEqual(Math.ceil(count / 250) + 2);
+    expect(listings).toHaveLength(expected);
+    expect(result.stats.requests).toBe(expected + 2);
+  });
+
+  it('lists a space of 250 pages or fewer with one request', async () => {
+    const simulator = await simulate({ flavor: 'cloud', spaces: [flatSpace('ONE', 250)], faults: SLOW_LINK });
+    const result = await fetchFrom(simulator, 'ONE');
+
+    const sorts = simulator.requests.filter((request) => request.path.endsWith('/pages')).map((request) => new URLSearchParams(request.query).get('sort'));
+    expect(result.stats.pages).toBe(250);
+    expect(sorts).toEqual(['id']);
+    expect(result.stats.requests).toBe(3);
   });
 });
 

@@ -6,7 +6,7 @@ import { activeTitle, settledRows, waitForTree } from './support/tree-page.js';
 
 const TREE = 'conftree-tree#tree';
 
-/** Nodes in the generated space; Cloud lists a few pageless containers fewer. */
+/** Nodes in the generated space, some of which are archived and not shown. */
 const GENERATED_NODES = 50_000;
 
 let browser: TestBrowser;

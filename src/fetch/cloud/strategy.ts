@@ -4,6 +4,7 @@ import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
 import type { StrategyOutput } from '../strategy.js';
 import { joinWebUrl } from '../web-url.js';
+import { searchContainers, settleContainers } from './container-search.js';
 import { isContainerType, readContainers, type ContainerRef } from './containers.js';
 import type { V2Page, V2Space, V2SpaceList } from './wire.js';
 import { InvalidOptionError, SpaceNotFoundError } from '../errors.js';
@@ -99,9 +100,11 @@ function listSpacePages(context: StrategyContext, spaceId: string, twoWay: boole
 
 /**
  * Lists a Cloud space with REST v2: `spaces/{id}/pages?depth=all` at 250
- * items per page (see `listSpacePages`), then one read per folder, whiteboard, database or
- * embed that pages name as a parent. A listing that stopped early or failed is
- * read again with the descendants walk (`fallback.ts`).
+ * items per page (see `listSpacePages`), and beside it a CQL search for the
+ * space's folders, whiteboards, databases and embeds (`container-search.ts`).
+ * Containers that the search did not settle are read by id. A listing that
+ * stopped early or failed is read again with the descendants walk
+ * (`fallback.ts`).
  */
 export async function fetchCloudSpace(context: StrategyContext, known?: V2Space): Promise<StrategyOutput> {
   rejectUnlistableStatuses(context.statuses);
@@ -113,23 +116,31 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
 
   const spaceId = String(space.id);
   const twoWay = usefulParallelism(context.link) >= 2;
+  // The search lists current content only, so it runs only when current pages are requested.
+  const search = context.statuses.includes('current') ? searchContainers(context) : Promise.resolve(undefined);
   // Listing warnings are held back until the fallback has had a chance to settle them.
   const listingWarnings = new HeldWarnings();
   const listing = await listSpacePages({ ...context, warn: listingWarnings.warn }, spaceId, twoWay);
 
   const pages = dropForeignPages(context, listing.items, spaceId);
   const records = pages.map((page) => toRecord(page, listing.base));
-  const listedIds = new Set(records.map((record) => record.id));
-  const containers = await readContainers(context, containerParents(pages), listedIds);
-  const settled = await settleCloudListing(context, spaceId, [...records, ...containers.records], listingWarnings);
+  const searched = await search;
+  const settled = searched === undefined ? undefined : settleContainers(searched, records);
+  const haveRecords = new Set([...records, ...(settled?.records ?? [])].map((record) => record.id));
+  const toRead = [...(settled?.unsettled ?? []), ...(settled?.parentRefs ?? []), ...containerParents(pages)];
+  const containers = await readContainers(context, toRead, haveRecords);
+  const containerRecords = [...(settled?.records ?? []), ...containers.records];
+  const recovered = await settleCloudListing(context, spaceId, [...records, ...containerRecords], listingWarnings);
 
-  // NOTE: a folder, whiteboard, database or embed with no page below it never
-  // appears in a page listing, so it is missing from the tree.
-  context.warn({
-    code: 'cloud-pageless-containers-not-listed',
-    message: 'Cloud REST v2 lists pages only: folders, whiteboards, databases and embeds with no page below them are not in the tree.',
-    affectsCompleteness: false,
-  });
+  if (searched === undefined) {
+    // NOTE: a folder, whiteboard, database or embed with no page below it
+    // never appears in a page listing, so it is missing from the tree.
+    context.warn({
+      code: 'cloud-pageless-containers-not-listed',
+      message: 'The search for folders, whiteboards, databases and embeds failed, and Cloud REST v2 lists pages only: those with no page below them are not in the tree.',
+      affectsCompleteness: false,
+    });
+  }
 
   return {
     strategy: twoWay ? 'cloud-v2-space-pages-two-way' : 'cloud-v2-space-pages',
@@ -140,9 +151,9 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
       homepageId: space.homepageId === null || space.homepageId === undefined ? null : String(space.homepageId),
       url: joinWebUrl(listing.base ?? space._links?.base, space._links?.webui),
     },
-    records: settled.records,
-    fallbacks: settled.fallbacks,
-    unreadable: [...containers.unreadable, ...settled.unreadable],
+    records: recovered.records,
+    fallbacks: recovered.fallbacks,
+    unreadable: [...containers.unreadable, ...recovered.unreadable],
     explainedParents: containers.failed,
   };
 }

@@ -10,6 +10,9 @@ import { linksBase, warnDuplicates, warnIfEndedEarly, warnListingFailed, type Li
 
 type Stream<T> = AsyncGenerator<ListingPage<T>, ListingEnd>;
 
+/** Smallest estimated gap, in pages, for which both streams request their next page. */
+const BOTH_STREAMS_MIN_GAP_PAGES = 2;
+
 /** Id range of the last page a stream returned, for the density estimate. */
 interface PageSpan {
   count: number;
@@ -46,8 +49,8 @@ function densityOf(span: PageSpan | undefined): number | undefined {
 
 /**
  * Estimates how many items lie between the two streams, from the id gap and
- * the density of ids on their last pages. When the estimate fits in one page,
- * only the ascending stream goes on, so the meeting costs no extra request.
+ * the density of ids on their last pages. When the estimate is small, only
+ * the ascending stream goes on, so the meeting costs no extra request.
  */
 export function estimateGap(ascendingReach: number, descendingReach: number, lastAscending?: PageSpan, lastDescending?: PageSpan): number {
   const densities = [densityOf(lastAscending), densityOf(lastDescending)].filter((value): value is number => value !== undefined);
@@ -79,7 +82,9 @@ function applyAscending<T>(context: StrategyContext, state: MeetingState<T>, ste
     state.lastAscending = span;
     state.ascendingReach = Math.max(state.ascendingReach, span.highestId);
   }
-  return false;
+  // A page without a `next` link ends the listing, so the generator's end,
+  // which costs no request, need not be awaited before deciding the next round.
+  return !step.value.hasNext;
 }
 
 function applyDescending<T>(context: StrategyContext, state: MeetingState<T>, step: IteratorResult<ListingPage<T>, ListingEnd>, getId: (item: T) => string, label: string): boolean {
@@ -93,7 +98,7 @@ function applyDescending<T>(context: StrategyContext, state: MeetingState<T>, st
     state.lastDescending = span;
     state.descendingReach = Math.min(state.descendingReach, span.lowestId);
   }
-  return false;
+  return !step.value.hasNext;
 }
 
 /** Runs rounds until the streams meet or one of them reaches the end of the listing. */
@@ -104,7 +109,11 @@ async function runRounds<T>(context: StrategyContext, state: MeetingState<T>, st
     const gap = estimateGap(state.ascendingReach, state.descendingReach, state.lastAscending, state.lastDescending);
     // The first page goes alone: a listing that fits in it needs no second
     // stream, and one more round trip is small beside a listing long enough to split.
-    const both = round > 0 && gap > pageSize;
+    // Two pages sent for a gap of one page or less list a whole page twice,
+    // so both streams go only while the estimate is above twice a page. An
+    // estimate 10 % too high did that on a generated space, while a low
+    // estimate costs a round trip and never a request.
+    const both = round > 0 && gap > BOTH_STREAMS_MIN_GAP_PAGES * pageSize;
     round += 1;
     const [up, down] = await Promise.all([ascending.next(), both ? descending.next() : Promise.resolve(undefined)]);
 

@@ -21,23 +21,6 @@ export function buildExpectedTree(space: StoredSpace, statuses: readonly string[
   return rootsOf(space, allowed).map(toExpected);
 }
 
-/** Counts the containers (non-pages) with no page anywhere below them, which a page listing cannot reach. */
-export function countPagelessContainers(roots: readonly ExpectedNode[]): number {
-  let count = 0;
-  const hasPage = (node: ExpectedNode): boolean => {
-    let found = false;
-    for (const child of node.children) {
-      found = hasPage(child) || found;
-    }
-    if (node.type !== 'page' && !found) {
-      count++;
-    }
-    return found || node.type === 'page';
-  };
-  roots.forEach(hasPage);
-  return count;
-}
-
 export function countExpectedNodes(roots: readonly ExpectedNode[]): number {
   let count = 0;
   const stack = [...roots];

@@ -1,6 +1,7 @@
 /**
- * `GET /rest/api/content/search?cql=…&expand&start&limit`: current pages that
- * match the CQL subset of `cql.ts`, with the silent caps. Server and Data
+ * `GET /rest/api/content/search?cql=…&expand&start&limit`: current content
+ * that matches the CQL subset of `cql.ts`, with the silent caps. Cloud also
+ * finds folders, whiteboards, databases and embeds by type, as its CQL does. Server and Data
  * Center paginate with offsets, Cloud with cursors only.
  * NOTE: real search orders by relevance unless the CQL has an ORDER BY clause.
  * The simulator orders by content id.
@@ -61,6 +62,13 @@ export const createContentSearchHandler: HandlerFactory = (deps) => (c) => {
     throw new HttpError(400, 'Missing cql parameter: send e.g. cql=space = KEY and type = page.');
   }
   const filter = parseCql(cql);
+  const types: readonly string[] = filter.types ?? ['page'];
+  // NOTE: what Data Center's CQL does with types its product lacks (folders,
+  // whiteboards, databases, embeds) is not documented; the simulator rejects them.
+  const missing = types.find((type) => !(deps.profile.nodeTypes as readonly string[]).includes(type));
+  if (missing !== undefined) {
+    throw new HttpError(400, `Could not parse cql "${cql}": type "${missing}" does not exist on ${deps.profile.product}.`);
+  }
 
   const spaces =
     filter.spaceKey === undefined
@@ -70,7 +78,7 @@ export const createContentSearchHandler: HandlerFactory = (deps) => (c) => {
     orderResults(filter, spaces.flatMap((space) =>
       space.nodes.filter(
         (node) =>
-          node.type === 'page' &&
+          types.includes(node.type) &&
           node.status === 'current' &&
           (filter.parentId === undefined || node.parent?.id === filter.parentId) &&
           (filter.ancestorId === undefined || ancestorsOf(node).some((ancestor) => ancestor.id === filter.ancestorId)) &&

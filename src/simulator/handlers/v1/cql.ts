@@ -1,16 +1,24 @@
 /**
  * The subset of CQL that the simulator's `content/search` understands:
- * clauses `space = KEY`, `type = page`, `ancestor = ID`, `parent = ID` and
- * `lastmodified >= "YYYY-MM-DD"` (or `>`, both taken as "on or after", in UTC),
- * joined by AND (any case), values bare or in single or double quotes, and an
- * optional trailing `ORDER BY created|lastmodified|title [ASC|DESC]`.
- * Anything else raises HttpError 400.
+ * clauses `space = KEY`, `type = TYPE`, `type in (TYPE, ...)`, `ancestor = ID`,
+ * `parent = ID` and `lastmodified >= "YYYY-MM-DD"` (or `>`, both taken as "on
+ * or after", in UTC), joined by AND (any case), values bare or in single or
+ * double quotes, and an optional trailing
+ * `ORDER BY created|lastmodified|title [ASC|DESC]`. TYPE is one of the tree's
+ * node types: page, folder, whiteboard, database or embed. Anything else
+ * raises HttpError 400.
  */
 import { HttpError } from '../../http/errors.js';
 
+/** Content types that a `type` clause may name. */
+export const CQL_TYPES = ['page', 'folder', 'whiteboard', 'database', 'embed'] as const;
+
+export type CqlType = (typeof CQL_TYPES)[number];
+
 export interface CqlFilter {
   spaceKey?: string;
-  type?: 'page';
+  /** Types from a `type` clause; without one, search returns pages only. */
+  types?: CqlType[];
   ancestorId?: string;
   parentId?: string;
   /** Epoch milliseconds of the `lastmodified` bound. */
@@ -21,7 +29,12 @@ export interface CqlFilter {
 const ORDER_BY = /\s+order\s+by\s+(created|lastmodified|title)(?:\s+(asc|desc))?\s*$/i;
 
 const CLAUSE = /\s*([A-Za-z]+)\s*(>=|>|=)\s*(?:"([^"]*)"|'([^']*)'|([^\s"'()]+))\s*/y;
+const IN_CLAUSE = /\s*([A-Za-z]+)\s+in\s*\(([^()]*)\)\s*/iy;
 const AND = /and\b/iy;
+
+function unquote(value: string): string {
+  return value.trim().replace(/^(["'])(.*)\1$/, '$2');
+}
 
 export function parseCql(fullCql: string): CqlFilter {
   const filter: CqlFilter = {};
@@ -35,19 +48,29 @@ export function parseCql(fullCql: string): CqlFilter {
 
   let position = 0;
   for (;;) {
-    CLAUSE.lastIndex = position;
-    const match = CLAUSE.exec(cql);
-    if (!match) {
-      throw unsupported(`expected "field = value" at character ${position}`);
+    IN_CLAUSE.lastIndex = position;
+    const list = IN_CLAUSE.exec(cql);
+    if (list !== null) {
+      position = IN_CLAUSE.lastIndex;
+      if (list[1]!.toLowerCase() !== 'type') {
+        throw unsupported(`operator IN is supported only for type`);
+      }
+      addTypes(filter, list[2]!.split(',').map(unquote), unsupported);
+    } else {
+      CLAUSE.lastIndex = position;
+      const match = CLAUSE.exec(cql);
+      if (!match) {
+        throw unsupported(`expected "field = value" at character ${position}`);
+      }
+      position = CLAUSE.lastIndex;
+      const field = match[1]!.toLowerCase();
+      const operator = match[2]!;
+      const value = match[3] ?? match[4] ?? match[5] ?? '';
+      if ((operator === '=') === (field === 'lastmodified')) {
+        throw unsupported(`operator ${operator} is not supported for ${field}`);
+      }
+      addClause(filter, field, value, unsupported);
     }
-    position = CLAUSE.lastIndex;
-    const field = match[1]!.toLowerCase();
-    const operator = match[2]!;
-    const value = match[3] ?? match[4] ?? match[5] ?? '';
-    if ((operator === '=') === (field === 'lastmodified')) {
-      throw unsupported(`operator ${operator} is not supported for ${field}`);
-    }
-    addClause(filter, field, value, unsupported);
 
     if (position >= cql.length) {
       return filter;
@@ -66,8 +89,7 @@ function addClause(filter: CqlFilter, field: string, value: string, unsupported:
     if (filter.spaceKey !== undefined) throw repeated();
     filter.spaceKey = value;
   } else if (field === 'type') {
-    if (value.toLowerCase() !== 'page') throw unsupported(`type "${value}" is not supported`);
-    filter.type = 'page';
+    addTypes(filter, [value], unsupported);
   } else if (field === 'ancestor' || field === 'parent') {
     if (!/^[0-9]+$/.test(value)) throw unsupported(`${field} must be a numeric content id`);
     if (field === 'ancestor') {
@@ -85,4 +107,16 @@ function addClause(filter: CqlFilter, field: string, value: string, unsupported:
   } else {
     throw unsupported(`field "${field}" is not supported`);
   }
+}
+
+function addTypes(filter: CqlFilter, values: string[], unsupported: (reason: string) => HttpError): void {
+  if (filter.types !== undefined) {
+    throw unsupported('field type appears twice');
+  }
+  const types = values.map((value) => value.toLowerCase());
+  const unknown = types.find((type) => !(CQL_TYPES as readonly string[]).includes(type));
+  if (unknown !== undefined) {
+    throw unsupported(`type "${unknown}" is not supported`);
+  }
+  filter.types = types as CqlType[];
 }
