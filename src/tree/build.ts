@@ -61,7 +61,9 @@ function finishSubtree(top: TreeNode, depth: number): number {
     const node = stack.pop() as TreeNode;
     visited += 1;
     const children = node.children;
-    orderSiblings(children);
+    if (children.length > 1) {
+      orderSiblings(children);
+    }
     const childDepth = node.depth + 1;
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index] as TreeNode;

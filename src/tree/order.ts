@@ -91,35 +91,6 @@ function byPositionThenTitle(a: Orderable, b: Orderable): number {
   return (a.position as number) - (b.position as number) || compareTitles(a.title, b.title) || compareIds(a.id, b.id);
 }
 
-/**
- * Largest group sorted by insertion. Below this size, insertion sort made
- * ordering a million nodes in groups of 1 to 40 about a third faster than
- * `Array.prototype.sort`, whose setup costs more than the sorting of a few
- * items (bench/throughput.ts, 2 shared vCPUs, Node.js 20).
- */
-const INSERTION_SORT_MAX = 16;
-
-/**
- * Sorts `items` in place by `compare`, stably, as `Array.prototype.sort`
- * does, so that both give the same order for any comparator.
- */
-function sortBy<T>(items: T[], compare: (a: T, b: T) => number): void {
-  if (items.length > INSERTION_SORT_MAX) {
-    items.sort(compare);
-    return;
-  }
-
-  for (let index = 1; index < items.length; index += 1) {
-    const item = items[index] as T;
-    let hole = index;
-    while (hole > 0 && compare(items[hole - 1] as T, item) > 0) {
-      items[hole] = items[hole - 1] as T;
-      hole -= 1;
-    }
-    items[hole] = item;
-  }
-}
-
 /** Sorts `siblings` in place into display order, the same order as `sortSiblings`. */
 export function orderSiblings<T extends Orderable>(siblings: T[]): void {
   const count = siblings.length;
@@ -132,7 +103,7 @@ export function orderSiblings<T extends Orderable>(siblings: T[]): void {
     allPositioned = siblings[index]!.position !== null;
   }
   if (allPositioned) {
-    sortBy(siblings, byPositionThenTitle);
+    siblings.sort(byPositionThenTitle);
     return;
   }
 
@@ -141,7 +112,7 @@ export function orderSiblings<T extends Orderable>(siblings: T[]): void {
     allPrintable = isPrintableAscii(siblings[index]!.title);
   }
   if (allPrintable) {
-    sortBy(siblings, byRankedTitleThenId);
+    siblings.sort(byRankedTitleThenId);
   } else {
     sortSiblings(siblings);
   }
