@@ -18,6 +18,17 @@ const NESTED: SpaceDefinition = {
   ],
 };
 
+/** Returns a fetch that answers 400 to the container search requests that `refuse` picks, as a site without CQL support for these types would. */
+function refusing(refuse: (url: string) => boolean): typeof fetch {
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.includes('/rest/api/content/search') && refuse(url)) {
+      return new Response('{"statusCode":400,"message":"CQL is not valid"}', { status: 400, headers: { 'content-type': 'application/json' } });
+    }
+    return fetch(input, init);
+  };
+}
+
 function containerReads(paths: string[]): string[] {
   return paths.filter((path) => /\/api\/v2\/(folders|whiteboards|databases|embeds)\//.test(path));
 }
@@ -33,6 +44,7 @@ describe('cloud container search', () => {
     expect(result.tree.byId.get('15')?.parent).toBeNull();
     expect(result.tree.byId.get('10')?.url).toMatch(/\/wiki\/spaces\/NEST\/folder\/10$/);
     expect(containerReads(simulator.requests.map((request) => request.path))).toEqual([]);
+    expect(result.warnings.map((warning) => warning.code)).not.toContain('container-search-incomplete');
     expect(result.warnings.map((warning) => warning.code)).not.toContain('cloud-pageless-containers-not-listed');
   });
 
@@ -54,22 +66,42 @@ describe('cloud container search', () => {
     expect(result.tree.byId.get('11')!.children.map((child) => child.title)).toEqual(['Runbook', 'Nothing yet']);
   });
 
-  it('reads containers by id when the search fails', async () => {
+  it('flags the tree when the search fails', async () => {
     const simulator = await simulate({ flavor: 'cloud', spaces: [NESTED] });
-    const refuseSearch: typeof fetch = async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url.includes('/rest/api/content/search')) {
-        return new Response('{"statusCode":400,"message":"CQL is not valid"}', { status: 400, headers: { 'content-type': 'application/json' } });
-      }
-      return fetch(input, init);
-    };
-    const result = await fetchFrom(simulator, 'NEST', { http: { fetch: refuseSearch } });
+    const result = await fetchFrom(simulator, 'NEST', { http: { fetch: refusing(() => true) } });
 
-    expect(result.complete).toBe(true);
+    expect(result.complete).toBe(false);
+    expect(result.warnings.find((warning) => warning.code === 'container-search-incomplete')?.affectsCompleteness).toBe(true);
     expect(shapeOf(result.tree.roots)).toEqual(withoutPagelessContainers(simulator.expectedTree('NEST')));
     expect(result.tree.byId.has('12')).toBe(false);
     expect(containerReads(simulator.requests.map((request) => request.path)).sort()).toEqual(['/wiki/api/v2/folders/10', '/wiki/api/v2/folders/11']);
-    expect(result.warnings.map((warning) => warning.code)).toContain('cloud-pageless-containers-not-listed');
+  });
+
+  it('keeps the rows of a search that fails midway', async () => {
+    const pages: SpaceDefinition['pages'] = [{ id: '1', title: 'Home', parentId: null, position: 0 }];
+    for (let index = 0; index < 450; index += 1) {
+      pages.push({ id: String(1000 + index), title: `Folder ${index}`, type: 'folder', parentId: '1', position: index });
+      pages.push({ id: String(5000 + index), title: `Page ${index}`, parentId: String(1000 + index), position: 0 });
+    }
+    const simulator = await simulate({ flavor: 'cloud', spaces: [{ key: 'WIDE', homepageId: '1', pages }] });
+    const result = await fetchFrom(simulator, 'WIDE', { http: { fetch: refusing((url) => url.includes('cursor=')) } });
+
+    const searched = simulator.requests.filter((request) => request.path.endsWith('/content/search'));
+    expect(searched).toHaveLength(1);
+    expect(result.complete).toBe(false);
+    expect(result.warnings.find((warning) => warning.code === 'container-search-incomplete')?.details).toEqual({ received: 200 });
+    expect(containerReads(simulator.requests.map((request) => request.path))).toHaveLength(250);
+    expect(shapeOf(result.tree.roots)).toEqual(simulator.expectedTree('WIDE'));
+  });
+
+  it('notes that archived empty containers cannot be listed', async () => {
+    const simulator = await simulate({ flavor: 'cloud', spaces: [NESTED] });
+    const result = await fetchFrom(simulator, 'NEST', { statuses: ['current', 'archived'] });
+
+    const note = result.warnings.find((warning) => warning.code === 'cloud-pageless-containers-not-listed');
+    expect(note?.affectsCompleteness).toBe(false);
+    expect(note?.message).toContain('archived folders');
+    expect(result.complete).toBe(true);
   });
 
   it('reads a container that pages name but the search missed', async () => {

@@ -64,13 +64,19 @@ function toRow(content: V1Content, base: string | undefined): ContainerRow | und
   };
 }
 
+/** Rows of the container search, and why it stopped early when it did. */
+export interface ContainerSearch {
+  rows: ContainerRow[];
+  /** Undefined when the search reached its end; otherwise what stopped it. Rows received before are kept. */
+  failure: string | undefined;
+}
+
 /**
  * Searches the space for current folders, whiteboards, databases and embeds
- * with their ancestors. Returns undefined when the search fails or stops
- * early, because the caller then reads containers by id as before; the
- * reason goes to the logger only, since nothing is lost.
+ * with their ancestors, following `next` links to the end. A failed request
+ * or an early end keeps the rows received so far and names the reason.
  */
-export async function searchContainers(context: StrategyContext): Promise<ContainerRow[] | undefined> {
+export async function searchContainers(context: StrategyContext): Promise<ContainerSearch> {
   const cql = `space = ${cqlString(context.spaceKey)} and type in (folder, whiteboard, database, embed)`;
   const listing = context.client.paginate<V1Content>(
     '/rest/api/content/search',
@@ -84,11 +90,7 @@ export async function searchContainers(context: StrategyContext): Promise<Contai
     for (;;) {
       const step: IteratorResult<ListingPage<V1Content>, ListingEnd> = await listing.next();
       if (step.done === true) {
-        if (!step.value.complete) {
-          context.logger?.info(`The container search stopped early (${step.value.reason}); containers are read by id instead.`);
-          return undefined;
-        }
-        return rows;
+        return { rows, failure: step.value.complete ? undefined : `it stopped early (${step.value.reason} at ${step.value.url})` };
       }
 
       base ??= linksBase(step.value.body);
@@ -100,8 +102,7 @@ export async function searchContainers(context: StrategyContext): Promise<Contai
       }
     }
   } catch (error) {
-    context.logger?.info(`The container search failed (${error instanceof Error ? error.message : String(error)}); containers are read by id instead.`);
-    return undefined;
+    return { rows, failure: error instanceof Error ? error.message : String(error) };
   }
 }
 

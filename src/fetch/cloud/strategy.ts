@@ -4,7 +4,7 @@ import type { PageRecord } from '../../tree/types.js';
 import type { StrategyContext } from '../context.js';
 import type { StrategyOutput } from '../strategy.js';
 import { joinWebUrl } from '../web-url.js';
-import { searchContainers, settleContainers } from './container-search.js';
+import { searchContainers, settleContainers, type ContainerSearch } from './container-search.js';
 import { isContainerType, readContainers, type ContainerRef } from './containers.js';
 import type { V2Page, V2Space, V2SpaceList } from './wire.js';
 import { InvalidOptionError, SpaceNotFoundError } from '../errors.js';
@@ -99,6 +99,34 @@ function listSpacePages(context: StrategyContext, spaceId: string, twoWay: boole
 }
 
 /**
+ * Warns about containers with no page below them that may be missing: any
+ * of them when the search failed, and those of other statuses than current,
+ * which the search cannot see.
+ */
+function warnOfUnlistedContainers(context: StrategyContext, search: ContainerSearch | undefined): void {
+  if (search?.failure !== undefined) {
+    context.warn({
+      code: 'container-search-incomplete',
+      message: `The search for folders, whiteboards, databases and embeds failed after ${search.rows.length} of them: ${search.failure}. Those with no page below them may be missing from the tree; fetch again to retry.`,
+      affectsCompleteness: true,
+      details: { received: search.rows.length },
+    });
+  }
+
+  // NOTE: Cloud offers no listing of archived containers, so one with no page
+  // below it is missing whenever archived content is requested.
+  const others = context.statuses.filter((status) => status !== 'current');
+  if (others.length > 0) {
+    context.warn({
+      code: 'cloud-pageless-containers-not-listed',
+      message: `Cloud search sees only current content: ${others.join(', ')} folders, whiteboards, databases and embeds with no page below them are not in the tree.`,
+      affectsCompleteness: false,
+      details: { statuses: others },
+    });
+  }
+}
+
+/**
  * Lists a Cloud space with REST v2: `spaces/{id}/pages?depth=all` at 250
  * items per page (see `listSpacePages`), and beside it a CQL search for the
  * space's folders, whiteboards, databases and embeds (`container-search.ts`).
@@ -125,22 +153,14 @@ export async function fetchCloudSpace(context: StrategyContext, known?: V2Space)
   const pages = dropForeignPages(context, listing.items, spaceId);
   const records = pages.map((page) => toRecord(page, listing.base));
   const searched = await search;
-  const settled = searched === undefined ? undefined : settleContainers(searched, records);
+  const settled = searched === undefined ? undefined : settleContainers(searched.rows, records);
   const haveRecords = new Set([...records, ...(settled?.records ?? [])].map((record) => record.id));
   const toRead = [...(settled?.unsettled ?? []), ...(settled?.parentRefs ?? []), ...containerParents(pages)];
   const containers = await readContainers(context, toRead, haveRecords);
   const containerRecords = [...(settled?.records ?? []), ...containers.records];
   const recovered = await settleCloudListing(context, spaceId, [...records, ...containerRecords], listingWarnings);
 
-  if (searched === undefined) {
-    // NOTE: a folder, whiteboard, database or embed with no page below it
-    // never appears in a page listing, so it is missing from the tree.
-    context.warn({
-      code: 'cloud-pageless-containers-not-listed',
-      message: 'The search for folders, whiteboards, databases and embeds failed, and Cloud REST v2 lists pages only: those with no page below them are not in the tree.',
-      affectsCompleteness: false,
-    });
-  }
+  warnOfUnlistedContainers(context, searched);
 
   return {
     strategy: twoWay ? 'cloud-v2-space-pages-two-way' : 'cloud-v2-space-pages',
