@@ -18,7 +18,7 @@ const NESTED: SpaceDefinition = {
   ],
 };
 
-/** Returns a fetch that answers 400 to the container search requests that `refuse` picks, as a site without CQL support for these types would. */
+/** Returns a fetch that returns 400 for the container search requests that `refuse` picks, as a site without CQL support for these types would. */
 function refusing(refuse: (url: string) => boolean): typeof fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);

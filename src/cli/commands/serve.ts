@@ -69,7 +69,8 @@ async function runServe(io: CliIo, flags: ServeFlags): Promise<CommandOutcome> {
       site = simulator.url;
       credentials = { kind: 'basic', username: simulator.credentials.username, secret: simulator.credentials.apiToken };
       spaces = [DEMO_SPACE];
-      log('info', 'simulator-start', { url: simulator.url, space: DEMO_SPACE, nodes: flags.demoPages });
+      const visible = simulator.spaces.find((space) => space.key === DEMO_SPACE)?.visibleCount;
+      log('info', 'simulator-start', { url: simulator.url, space: DEMO_SPACE, nodes: flags.demoPages, visibleNodes: visible });
     } else {
       ({ site, credentials } = resolveConnection(io.env, flags));
       spaces = flags.spaces ?? [];

@@ -4,11 +4,11 @@
  *
  * Why: Cloud REST v2 lists only pages per space, and no v2 endpoint lists a
  * space's folders (the request for one, CONFCLOUD-80566, is unresolved).
- * Cloud's CQL accepts these types: probes of a live Cloud site recorded in
+ * Cloud's CQL accepts these types. Probes of a live Cloud site recorded in
  * mozilla/markfluence (docs/plans, the `search` command) found `folder`,
- * `whiteboard`, `database` and `embed` valid and an unknown type rejected
- * with 400 "Unsupported value for type", and its folder lookup reads folder
- * rows from search. Public connectors send `type IN (page, folder)` with
+ * `whiteboard`, `database` and `embed` valid, and an unknown type rejected
+ * with 400 "Unsupported value for type". Its folder lookup reads folder rows
+ * from search. Public connectors send `type IN (page, folder)` with
  * `expand=ancestors` to `content/search` for the same purpose. The search
  * also finds containers with no page below them, which no page listing
  * reaches. CQL sees current content only.
@@ -116,10 +116,10 @@ export interface SettledContainers {
 }
 
 /**
- * Computes the depth of every node that `parents` reaches, where a node's
- * depth is the number of its ancestors. Depths of search rows are given;
- * a page's depth follows from its parent's. Undefined for nodes whose chain
- * ends at an unknown parent or runs in a cycle.
+ * Returns a function that computes the depth of a node, the number of its
+ * ancestors. Depths of search rows are given, and a page's depth follows from
+ * its parent's in `parents`. The function returns undefined for a node whose
+ * chain ends at an unknown parent or runs in a cycle.
  */
 function depthFinder(parents: Map<string, string | null>, rowDepths: Map<string, number>): (id: string) => number | undefined {
   const depths = new Map<string, number | undefined>(rowDepths);
