@@ -14,4 +14,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(ExitCode.Output);
 });
 
+// The same holds for stderr when it goes into the same pipe (`2>&1 | head`).
+// Nothing can be reported once stderr is gone, so any other failure of it ends
+// the run quietly too.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.Output);
+});
+
 process.exitCode = await runCli(process.argv.slice(2), processIo());

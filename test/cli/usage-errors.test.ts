@@ -87,4 +87,16 @@ describe('conftree tree usage errors', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n')[0]).toContain('Simulated Confluence');
   });
+
+  it('exits quietly when stderr shares the closed pipe', async () => {
+    const simulator = await simulate({ flavor: 'cloud', generate: { key: 'BIG', pages: 3000, seed: 2, flavor: 'cloud' } });
+    const env = Object.entries(envFor(simulator))
+      .map(([name, value]) => `${name}='${value}'`)
+      .join(' ');
+
+    const result = await runPipeline(`${env} node dist/cli/main.js tree BIG --verbose 2>&1 | head -n 2`);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[0]).toContain('conftree: ');
+  });
 });
