@@ -70,34 +70,40 @@ function accept<T>(state: MeetingState<T>, page: ListingPage<T>, getId: (item: T
   }
 }
 
-/** Applies one result of the ascending stream; returns true when the listing is known in full. */
-function applyAscending<T>(context: StrategyContext, state: MeetingState<T>, step: IteratorResult<ListingPage<T>, ListingEnd>, getId: (item: T) => string, label: string): boolean {
-  if (step.done === true) {
-    warnIfEndedEarly(context, step.value, label);
-    return true;
-  }
-  accept(state, step.value, getId);
-  const span = spanOf(step.value, getId);
-  if (span !== undefined) {
+type Direction = 'ascending' | 'descending';
+
+/** Moves the reach of the stream in `direction` to the far end of `span`. */
+function advance<T>(state: MeetingState<T>, direction: Direction, span: PageSpan): void {
+  if (direction === 'ascending') {
     state.lastAscending = span;
     state.ascendingReach = Math.max(state.ascendingReach, span.highestId);
-  }
-  // A page without a `next` link ends the listing, so the generator's end,
-  // which costs no request, need not be awaited before deciding the next round.
-  return !step.value.hasNext;
-}
-
-function applyDescending<T>(context: StrategyContext, state: MeetingState<T>, step: IteratorResult<ListingPage<T>, ListingEnd>, getId: (item: T) => string, label: string): boolean {
-  if (step.done === true) {
-    warnIfEndedEarly(context, step.value, label);
-    return true;
-  }
-  accept(state, step.value, getId);
-  const span = spanOf(step.value, getId);
-  if (span !== undefined) {
+  } else {
     state.lastDescending = span;
     state.descendingReach = Math.min(state.descendingReach, span.lowestId);
   }
+}
+
+/** Applies one result of the stream in `direction`; returns true when the listing is known in full. */
+function applyStep<T>(
+  context: StrategyContext,
+  state: MeetingState<T>,
+  direction: Direction,
+  step: IteratorResult<ListingPage<T>, ListingEnd>,
+  getId: (item: T) => string,
+  label: string,
+): boolean {
+  if (step.done === true) {
+    warnIfEndedEarly(context, step.value, label);
+    return true;
+  }
+
+  accept(state, step.value, getId);
+  const span = spanOf(step.value, getId);
+  if (span !== undefined) {
+    advance(state, direction, span);
+  }
+  // A page without a `next` link ends the listing, so the generator's end,
+  // which costs no request, need not be awaited before deciding the next round.
   return !step.value.hasNext;
 }
 
@@ -117,8 +123,8 @@ async function runRounds<T>(context: StrategyContext, state: MeetingState<T>, st
     round += 1;
     const [up, down] = await Promise.all([ascending.next(), both ? descending.next() : Promise.resolve(undefined)]);
 
-    const ascendingDone = applyAscending(context, state, up, getId, label);
-    const descendingDone = down === undefined ? false : applyDescending(context, state, down, getId, label);
+    const ascendingDone = applyStep(context, state, 'ascending', up, getId, label);
+    const descendingDone = down === undefined ? false : applyStep(context, state, 'descending', down, getId, label);
     context.adaptive.onSuccess();
     context.progress('listing', state.items.size);
 
