@@ -92,8 +92,8 @@ export class IdIndex implements ReadonlyMap<string, TreeNode> {
       return first;
     }
 
-    // Duplicates are rare, so dropping them and indexing again costs less
-    // than checking every insertion against a second list.
+    // Positions must refer to the list without duplicates, so the rare list
+    // that has some is indexed again once they are dropped.
     const dropped = new Set(first.duplicatePositions);
     const unique = nodes.filter((_node, position) => !dropped.has(position));
     return { index: IdIndex.buildOnce(unique).index, duplicatePositions: first.duplicatePositions };

@@ -19,7 +19,7 @@ const NESTED: SpaceDefinition = {
 };
 
 /** Returns a fetch that returns 400 for the container search requests that `refuse` picks, as a site without CQL support for these types would. */
-function refusing(refuse: (url: string) => boolean): typeof fetch {
+function rejectingSearch(refuse: (url: string) => boolean): typeof fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     if (url.includes('/rest/api/content/search') && refuse(url)) {
@@ -68,7 +68,7 @@ describe('cloud container search', () => {
 
   it('flags the tree when the search fails', async () => {
     const simulator = await simulate({ flavor: 'cloud', spaces: [NESTED] });
-    const result = await fetchFrom(simulator, 'NEST', { http: { fetch: refusing(() => true) } });
+    const result = await fetchFrom(simulator, 'NEST', { http: { fetch: rejectingSearch(() => true) } });
 
     expect(result.complete).toBe(false);
     expect(result.warnings.find((warning) => warning.code === 'container-search-incomplete')?.affectsCompleteness).toBe(true);
@@ -84,7 +84,7 @@ describe('cloud container search', () => {
       pages.push({ id: String(5000 + index), title: `Page ${index}`, parentId: String(1000 + index), position: 0 });
     }
     const simulator = await simulate({ flavor: 'cloud', spaces: [{ key: 'WIDE', homepageId: '1', pages }] });
-    const result = await fetchFrom(simulator, 'WIDE', { http: { fetch: refusing((url) => url.includes('cursor=')) } });
+    const result = await fetchFrom(simulator, 'WIDE', { http: { fetch: rejectingSearch((url) => url.includes('cursor=')) } });
 
     const searched = simulator.requests.filter((request) => request.path.endsWith('/content/search'));
     expect(searched).toHaveLength(1);

@@ -1,6 +1,7 @@
 /**
  * Lists a Cloud space's folders, whiteboards, databases and embeds with CQL
- * search, so that they cost one request per 250 instead of one read each.
+ * search, so that they cost one request per page of search results instead
+ * of one read each.
  *
  * Why: Cloud REST v2 lists only pages per space, and no v2 endpoint lists a
  * space's folders (the request for one, CONFCLOUD-80566, is unresolved).
@@ -11,7 +12,7 @@
  * from search. Public connectors send `type IN (page, folder)` with
  * `expand=ancestors` to `content/search` for the same purpose. The search
  * also finds containers with no page below them, which no page listing
- * reaches. CQL sees current content only.
+ * reaches. CQL search returns current content only.
  *
  * NOTE: no captured response shows whether a container's search row carries
  * `extensions.position`, or whether the ancestors of such a row are in order.

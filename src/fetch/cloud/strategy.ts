@@ -119,7 +119,7 @@ function warnOfUnlistedContainers(context: StrategyContext, search: ContainerSea
   if (others.length > 0) {
     context.warn({
       code: 'cloud-pageless-containers-not-listed',
-      message: `Cloud search sees only current content: ${others.join(', ')} folders, whiteboards, databases and embeds with no page below them are not in the tree.`,
+      message: `Cloud search returns only current content, so ${others.join(', ')} folders, whiteboards, databases and embeds with no page below them are not in the tree.`,
       affectsCompleteness: false,
       details: { statuses: others },
     });
